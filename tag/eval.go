@@ -1,0 +1,52 @@
+package tag
+
+import "github.com/redline-events/redline"
+
+// Accuracy counts correct tags and lemmas over scored words.
+type Accuracy struct {
+	Words, UPOSOK, XPOSOK, BothOK, LemmaOK int
+}
+
+func (a Accuracy) frac(n int) float64 {
+	if a.Words == 0 {
+		return 0
+	}
+	return float64(n) / float64(a.Words)
+}
+
+// UPOS, XPOS, Both and Lemma return the fraction of words right.
+func (a Accuracy) UPOS() float64  { return a.frac(a.UPOSOK) }
+func (a Accuracy) XPOS() float64  { return a.frac(a.XPOSOK) }
+func (a Accuracy) Both() float64  { return a.frac(a.BothOK) }
+func (a Accuracy) Lemma() float64 { return a.frac(a.LemmaOK) }
+
+func (t *Tagger) accuracy(exs []example) Accuracy {
+	var a Accuracy
+	var toks []redline.Token
+	for _, ex := range exs {
+		toks = append(toks[:0], ex.toks...)
+		t.TagTokens(toks)
+		for i := range toks {
+			a.Words++
+			g := ex.gold[i]
+			var gl label
+			if g != padLabel {
+				gl = t.labels[g]
+			}
+			u, x := toks[i].UPOS == gl.upos && g != padLabel, toks[i].XPOS == gl.xpos && g != padLabel
+			if u {
+				a.UPOSOK++
+			}
+			if x {
+				a.XPOSOK++
+			}
+			if u && x {
+				a.BothOK++
+			}
+			if toks[i].Lemma == Normalize(ex.lemmas[i]) {
+				a.LemmaOK++
+			}
+		}
+	}
+	return a
+}

@@ -1,0 +1,149 @@
+// Package tag assigns parts of speech (UD UPOS and Penn Treebank XPOS) and
+// lemmas to the tokens of a Doc, in place. The tagger is a greedy
+// averaged perceptron over hashed features, trained on Universal
+// Dependencies treebanks (see Train); its weights are int16 in an
+// open-addressing table so that tagging is a few hundred integer adds per
+// token and allocates nothing.
+package tag
+
+import (
+	"sync"
+
+	"github.com/redline-events/redline"
+)
+
+// label is one joint UPOS+XPOS class: predicting both at once keeps them
+// consistent (AUX|MD, never VERB|MD) and costs nothing extra.
+type label struct {
+	upos redline.UPOS
+	xpos string
+}
+
+// table maps feature keys to sparse rows of (label, weight) pairs.
+type table struct {
+	mask  uint64
+	keys  []uint64 // 0 marks an empty slot
+	start []uint32 // row of slot i is ent[start[i]:start[i+1]]
+	ent   []uint32 // label in the low byte, int16 weight in the high half
+}
+
+// lookup returns the row of key, or nil.
+func (t *table) lookup(key uint64) []uint32 {
+	if key == 0 {
+		key = 1
+	}
+	for i := key & t.mask; ; i = (i + 1) & t.mask {
+		k := t.keys[i]
+		if k == key {
+			return t.ent[t.start[i]:t.start[i+1]]
+		}
+		if k == 0 {
+			return nil
+		}
+	}
+}
+
+// score adds the rows of feats into scores.
+func (t *table) score(feats []uint64, scores []int32) {
+	for i := range scores {
+		scores[i] = 0
+	}
+	for _, f := range feats {
+		for _, e := range t.lookup(f) {
+			scores[uint8(e)] += int32(int16(e >> 16))
+		}
+	}
+}
+
+func argmax(scores []int32) uint8 {
+	best, bi := scores[0], 0
+	for i, s := range scores {
+		if s > best {
+			best, bi = s, i
+		}
+	}
+	return uint8(bi)
+}
+
+// lemKey is an entry of the learned lemma exceptions.
+type lemKey struct {
+	lower string
+	label uint8
+}
+
+// Tagger tags and lemmatises tokens. It is immutable once built and safe for
+// concurrent use; per-call scratch memory comes from a pool.
+type Tagger struct {
+	labels []label
+	// dict holds frequent words whose label is (nearly) never ambiguous;
+	// they are tagged without scoring.
+	dict   map[string]uint8
+	pass1  table
+	pass2  *table // optional second pass that also sees first-pass labels to the right
+	lemmas map[lemKey]string
+	pool   sync.Pool
+}
+
+func (t *Tagger) getScratch() *scratch {
+	if s, ok := t.pool.Get().(*scratch); ok {
+		return s
+	}
+	return new(scratch)
+}
+
+// Tag fills UPOS, XPOS and Lemma of every token of every sentence of d.
+func (t *Tagger) Tag(d *redline.Doc) {
+	if len(d.Sentences) == 0 {
+		t.TagTokens(d.Tokens)
+		return
+	}
+	for i := range d.Sentences {
+		t.TagTokens(d.SentenceTokens(i))
+	}
+}
+
+// TagTokens tags one sentence in place.
+func (t *Tagger) TagTokens(toks []redline.Token) {
+	if len(toks) == 0 {
+		return
+	}
+	s := t.getScratch()
+	t.predict(s, toks)
+	for i := range toks {
+		tok := &toks[i]
+		l := s.hist[i+2]
+		tok.UPOS = t.labels[l].upos
+		tok.XPOS = t.labels[l].xpos
+		tok.Lemma = t.lemma(tok, l)
+	}
+	t.pool.Put(s)
+}
+
+// predict leaves the labels of toks in s.hist[2:len(toks)+2].
+func (t *Tagger) predict(s *scratch, toks []redline.Token) {
+	s.reset(len(toks), len(t.labels))
+	s.prepare(toks)
+	t.pass(s, toks, &t.pass1, s.hist, nil)
+	if t.pass2 != nil {
+		copy(s.first, s.hist)
+		t.pass(s, toks, t.pass2, s.hist, s.first)
+	}
+}
+
+func (t *Tagger) pass(s *scratch, toks []redline.Token, tab *table, out, right []uint8) {
+	for i := range toks {
+		if l, ok := t.dict[toks[i].Form]; ok {
+			out[i+2] = l
+			continue
+		}
+		tab.score(s.features(i, out, right), s.scores)
+		out[i+2] = argmax(s.scores)
+	}
+}
+
+func (t *Tagger) lemma(tok *redline.Token, l uint8) string {
+	if lem, ok := t.lemmas[lemKey{tok.Lower, l}]; ok {
+		return lem
+	}
+	return Lemma(tok.Form, tok.Lower, t.labels[l].upos, t.labels[l].xpos)
+}
