@@ -1,0 +1,79 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/redline-events/redline/conllu"
+	"github.com/redline-events/redline/parse"
+	"github.com/spf13/cobra"
+)
+
+func init() {
+	var trainFiles []string
+	var devFile, out string
+	var opt parse.TrainOptions
+	cmd := &cobra.Command{
+		Use:   "parser --train FILE [--train FILE2] --dev FILE -o MODEL",
+		Short: "Train the dependency parser on CoNLL-U treebanks, printing dev UAS/LAS per epoch",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if len(trainFiles) == 0 || out == "" {
+				return usagef("train parser: --train and -o are required")
+			}
+			var train, dev []*conllu.Sentence
+			for _, f := range trainFiles {
+				ss, err := readConllu(f)
+				if err != nil {
+					return err
+				}
+				train = append(train, ss...)
+			}
+			if devFile != "" {
+				var err error
+				if dev, err = readConllu(devFile); err != nil {
+					return err
+				}
+			}
+			start := time.Now()
+			p, err := parse.Train(train, dev, opt, cmd.ErrOrStderr())
+			if err != nil {
+				return err
+			}
+			f, err := os.Create(out)
+			if err != nil {
+				return err
+			}
+			if err := p.Save(f); err != nil {
+				f.Close()
+				return err
+			}
+			if err := f.Close(); err != nil {
+				return err
+			}
+			st, _ := os.Stat(out)
+			fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s (%d bytes) after %s\n", out, st.Size(), time.Since(start).Round(time.Second))
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringArrayVar(&trainFiles, "train", nil, "CoNLL-U training file (repeatable)")
+	fl.StringVar(&devFile, "dev", "", "CoNLL-U development file: UAS/LAS per epoch, best epoch kept")
+	fl.StringVarP(&out, "output", "o", "", "model file to write")
+	fl.IntVar(&opt.Epochs, "epochs", 15, "passes over the training data")
+	fl.Int64Var(&opt.Seed, "seed", 1, "random seed (training is deterministic for a seed)")
+	fl.IntVar(&opt.MoveBits, "move-bits", 22, "log2 of the rows of the move weight table")
+	fl.IntVar(&opt.LabelBits, "label-bits", 18, "log2 of the rows of the label weight table")
+	trainCmd.AddCommand(cmd)
+}
+
+// readConllu reads a whole CoNLL-U file.
+func readConllu(name string) ([]*conllu.Sentence, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return conllu.ReadAll(f, name)
+}
