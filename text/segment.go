@@ -93,7 +93,7 @@ const (
 	cInWord             // stays inside a word: letters, digits, _ & ' . @ # + =
 )
 
-var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+var asciiClass = func() (t [256]uint8) { // 256 so that any byte indexes it; bytes >= 0x80 have no class
 	for c := 0; c < 0x20; c++ {
 		t[c] = cSpace // control characters separate tokens; never inside one
 	}
@@ -275,13 +275,11 @@ func (s *segmenter) abbrev(a, q, chunkEnd int) (pend, bool) {
 	// "U.S", "a.m", "Ph.D": internal periods between letters.
 	dots, letters := 0, 0
 	for i := 0; i < len(w); i++ {
-		switch k := asciiClass[w[i]]; {
-		case w[i] == '.':
+		switch c := w[i]; {
+		case c == '.':
 			dots++
-		case k&cLetter != 0:
+		case c < utf8.RuneSelf && asciiClass[c]&cLetter != 0:
 			letters++
-		case w[i] >= utf8.RuneSelf:
-			return pendNone, false
 		default:
 			return pendNone, false
 		}
@@ -570,8 +568,8 @@ func urlEnd(t string, p, b int) int {
 	e := b
 	for e > p {
 		c := t[e-1]
-		if c == ')' && isURL && containsByte(t[p:e], '(') {
-			break
+		if c == ')' && isURL && count(t[p:e], '(') >= count(t[p:e], ')') {
+			break // "http://en.wikipedia.org/wiki/X_(Y)"
 		}
 		if c < utf8.RuneSelf && (asciiClass[c]&(cLetter|cDigit) != 0 || c == '/' || c == '_' || c == '=' || c == '-' || c == '#') {
 			break
@@ -589,13 +587,14 @@ func urlEnd(t string, p, b int) int {
 	return e
 }
 
-func containsByte(s string, c byte) bool {
+func count(s string, c byte) int {
+	n := 0
 	for i := 0; i < len(s); i++ {
 		if s[i] == c {
-			return true
+			n++
 		}
 	}
-	return false
+	return n
 }
 
 func hasPrefixFold(s, prefix string) bool {
