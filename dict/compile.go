@@ -1,0 +1,168 @@
+package dict
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// minFuzzyLen is the shortest name token (in letters) that fuzzy matching
+// considers: below it one edit turns too many names into other words.
+const minFuzzyLen = 7
+
+// nameSuffixes are dropped before deriving a surname key.
+var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
+
+// surnameParticles stay with the surname ("von der Leyen", "al-Assad").
+var surnameParticles = map[string]bool{"al": true, "el": true, "bin": true, "ibn": true, "von": true,
+	"van": true, "der": true, "den": true, "de": true, "da": true, "di": true, "du": true, "la": true,
+	"le": true, "dos": true, "das": true, "del": true, "ben": true, "abu": true}
+
+// nameKeys returns the folded trie keys of a name: its tokens without
+// dashes, which the matcher skips in text.
+func nameKeys(dst []string, name string) []string {
+	var toks [16]string
+	for _, t := range nameTokens(toks[:0], name) {
+		if isDash(t) {
+			continue
+		}
+		dst = append(dst, fold(t))
+	}
+	return dst
+}
+
+func isDash(s string) bool {
+	return s == "-" || s == "\u2013" || s == "\u2014"
+}
+
+// compile builds the tries, the fuzzy index and the pattern index.
+func (d *Dictionary) compile() {
+	c := &compiled{actors: newTrie(), discard: newTrie(), fuzzy: map[string][]int32{},
+		byHead: map[headKey][]*Pattern{}, preds: map[string]bool{}, known: map[string]bool{}}
+	var keys []string
+	fuzzyIDs := map[int32]bool{}
+	for i := range d.entries {
+		e := &d.entries[i]
+		for j, n := range e.Names {
+			keys = nameKeys(keys[:0], n)
+			c.actors.insert(keys, termVal{entry: int32(i), caps: !e.Caseless && isCapsName(n)})
+			if e.Kind == Agent {
+				for _, k := range keys {
+					c.known[k] = true
+				}
+			}
+			if e.Kind == Person || e.Kind == Org || e.Kind == Group {
+				for _, k := range keys {
+					if utf8.RuneCountInString(k) >= minFuzzyLen {
+						fuzzyIDs[c.actors.id(k)] = true
+					}
+				}
+			}
+			if e.Kind == Person && j == 0 {
+				for _, sk := range surnameKeys(keys) {
+					if !listsName(e, sk) {
+						c.actors.insert(sk, termVal{entry: int32(i), surname: true})
+					}
+				}
+			}
+		}
+	}
+	for i := range d.discards {
+		keys = nameKeys(keys[:0], d.discards[i].Names[0])
+		c.discard.insert(keys, termVal{entry: int32(i)})
+	}
+	for _, p := range d.patterns {
+		k := headKey{p.Head, p.Noun}
+		c.byHead[k] = append(c.byHead[k], p)
+		c.preds[p.Head] = true
+		c.known[p.Head] = true
+		for _, it := range p.Items {
+			for _, a := range it {
+				c.known[a] = true
+			}
+		}
+	}
+	for _, ps := range c.byHead {
+		sort.SliceStable(ps, func(i, j int) bool { return specificity(ps[i]) > specificity(ps[j]) })
+	}
+	// The fuzzy index maps each name token and each of its one-letter
+	// deletions to the token: two words within one edit share a key.
+	var buf []byte
+	for id := range fuzzyIDs {
+		w := c.actors.words[id]
+		if c.known[w] {
+			continue
+		}
+		c.fuzzy[w] = appendID(c.fuzzy[w], id)
+		for i := 0; i < len(w); {
+			_, n := utf8.DecodeRuneInString(w[i:])
+			buf = append(append(buf[:0], w[:i]...), w[i+n:]...)
+			k := string(buf)
+			c.fuzzy[k] = appendID(c.fuzzy[k], id)
+			i += n
+		}
+	}
+	for k, ids := range c.fuzzy {
+		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+		c.fuzzy[k] = ids
+	}
+	d.c = c
+}
+
+func appendID(ids []int32, id int32) []int32 {
+	for _, x := range ids {
+		if x == id {
+			return ids
+		}
+	}
+	return append(ids, id)
+}
+
+// specificity orders patterns: more items first, then those naming target
+// prepositions.
+func specificity(p *Pattern) int {
+	s := 2 * len(p.Items)
+	if len(p.TargetPreps) > 0 {
+		s++
+	}
+	return s
+}
+
+// surnameKeys derives the surname keys of a full name's folded tokens: the
+// last token, and with its particles ("al assad", "von der leyen") when it
+// has some. None for one-token names or surnames under three letters.
+func surnameKeys(keys []string) [][]string {
+	for len(keys) > 1 && nameSuffixes[keys[len(keys)-1]] {
+		keys = keys[:len(keys)-1]
+	}
+	if len(keys) < 2 {
+		return nil
+	}
+	last := keys[len(keys)-1]
+	if utf8.RuneCountInString(last) < 3 {
+		return nil
+	}
+	out := [][]string{{last}}
+	k := len(keys) - 1
+	for k > 1 && surnameParticles[keys[k-1]] {
+		k--
+	}
+	if k < len(keys)-1 {
+		out = append(out, append([]string(nil), keys[k:]...))
+	}
+	return out
+}
+
+// listsName reports whether e lists the folded token sequence keys as one
+// of its names.
+func listsName(e *Entry, keys []string) bool {
+	want := strings.Join(keys, " ")
+	var ks []string
+	for _, n := range e.Names {
+		ks = nameKeys(ks[:0], n)
+		if strings.Join(ks, " ") == want {
+			return true
+		}
+	}
+	return false
+}

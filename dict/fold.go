@@ -1,0 +1,240 @@
+package dict
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// foldTable maps a non-ASCII rune of the Latin, Greek and Cyrillic blocks to
+// its lower-case form without diacritics ("Ğ" → "g", "ß" → "ss"). Built once
+// so that folding a token is a table look-up, not a normalisation pass.
+var foldTable = func() []string {
+	t := make([]string, 0x2000)
+	var buf []byte
+	for r := rune(0x80); r < rune(len(t)); r++ {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		lr := unicode.ToLower(r)
+		buf = norm.NFD.AppendString(buf[:0], string(lr))
+		var b strings.Builder
+		for _, c := range string(buf) {
+			if unicode.Is(unicode.Mn, c) {
+				continue
+			}
+			b.WriteRune(c)
+		}
+		if s := b.String(); s != string(r) {
+			t[r] = s
+		}
+	}
+	// Letters that do not decompose but that readers of news treat as
+	// plain Latin letters.
+	for r, s := range map[rune]string{
+		'ß': "ss", 'ẞ': "ss", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe",
+		'ø': "o", 'Ø': "o", 'ł': "l", 'Ł': "l", 'đ': "d", 'Đ': "d",
+		'ð': "d", 'Ð': "d", 'þ': "th", 'Þ': "th", 'ı': "i", 'ħ': "h", 'Ħ': "h",
+	} {
+		t[r] = s
+	}
+	return t
+}()
+
+// isFolded reports whether s is already in key form: ASCII, no upper case,
+// no typographic apostrophe, no trailing period. Most news tokens are, so
+// the matcher looks them up without copying.
+func isFolded(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			return false
+		}
+	}
+	return !(len(s) > 1 && s[len(s)-1] == '.')
+}
+
+// appendFold appends the key form of s to dst: lower case, diacritics
+// removed, curly apostrophes straightened, and a trailing abbreviation
+// period dropped ("U.S." and "U.S" give the same key, as do "Jr." and "Jr").
+func appendFold(dst []byte, s string) []byte {
+	if len(s) > 1 && s[len(s)-1] == '.' {
+		s = s[:len(s)-1]
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		switch {
+		case r == '\u2019' || r == '\u2018' || r == '\u02bc':
+			dst = append(dst, '\'')
+		case r < rune(len(foldTable)) && foldTable[r] != "":
+			dst = append(dst, foldTable[r]...)
+		default:
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		}
+	}
+	return dst
+}
+
+// fold returns the key form of s, allocating only when s is not already
+// folded. For load time, not for the matching hot path.
+func fold(s string) string {
+	if isFolded(s) {
+		return s
+	}
+	return string(appendFold(nil, s))
+}
+
+// isCapsName reports whether a dictionary name is written wholly in
+// capitals with at most 5 letters ("US", "U.N.", "EU"): such names match
+// only when the text writes them in capitals too, so "us" and "is" stay
+// pronouns and verbs.
+func isCapsName(name string) bool {
+	letters := 0
+	for _, r := range name {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters > 0 && letters <= 5
+}
+
+// isUpperForm reports whether every letter of a token is upper case.
+func isUpperForm(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				if unicode.IsLetter(r) && !unicode.IsUpper(r) {
+					return false
+				}
+			}
+			return true
+		}
+		if 'a' <= c && c <= 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// isCapitalised reports whether a token starts with an upper-case letter.
+func isCapitalised(s string) bool {
+	if s == "" {
+		return false
+	}
+	if c := s[0]; c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z'
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// nameTokens splits a dictionary name into tokens the way the text stage
+// splits news (EWT style): whitespace separates, "'s" and a bare final "'"
+// split off as possessives, hyphens and slashes split ("Ki-moon" → "Ki" "-"
+// "moon"), other edge punctuation splits, and periods stay inside
+// abbreviations and initials ("U.S.", "R.", "Jr."). Load time only.
+func nameTokens(dst []string, name string) []string {
+	for _, f := range strings.Fields(name) {
+		dst = splitWord(dst, f)
+	}
+	return dst
+}
+
+func splitWord(dst []string, w string) []string {
+	// Hyphens and slashes inside a word separate tokens.
+	for {
+		i := strings.IndexAny(w, "-/\u2013\u2014")
+		if i < 0 {
+			break
+		}
+		_, n := utf8.DecodeRuneInString(w[i:])
+		if i > 0 {
+			dst = splitWord(dst, w[:i])
+		}
+		dst = append(dst, w[i:i+n])
+		w = w[i+n:]
+	}
+	if w == "" {
+		return dst
+	}
+	// Leading punctuation.
+	for w != "" && strings.ContainsRune("\"([{", rune(w[0])) {
+		dst = append(dst, w[:1])
+		w = w[1:]
+	}
+	var tail []string
+	for w != "" {
+		last := w[len(w)-1]
+		if strings.ContainsRune("\")]},;:!?", rune(last)) {
+			tail = append(tail, w[len(w)-1:])
+			w = w[:len(w)-1]
+			continue
+		}
+		if last == '.' && !keepsPeriod(w) {
+			tail = append(tail, ".")
+			w = w[:len(w)-1]
+			continue
+		}
+		break
+	}
+	lw := strings.ToLower(w)
+	switch {
+	case len(w) > 2 && (strings.HasSuffix(lw, "'s") || strings.HasSuffix(lw, "\u2019s")):
+		k := strings.LastIndexAny(w, "'\u2019")
+		dst = append(dst, w[:k], w[k:])
+	case len(w) > 1 && (w[len(w)-1] == '\'') && (lw[len(lw)-2] == 's'):
+		dst = append(dst, w[:len(w)-1], "'")
+	case w != "":
+		dst = append(dst, w)
+	}
+	for i := len(tail) - 1; i >= 0; i-- {
+		dst = append(dst, tail[i])
+	}
+	return dst
+}
+
+// keepsPeriod says whether a word ending in "." is an abbreviation that
+// keeps it: initials ("R."), dotted acronyms ("U.S."), and short
+// capitalised title abbreviations ("Jr.", "St.", "Gen.").
+func keepsPeriod(w string) bool {
+	core := w[:len(w)-1]
+	if core == "" {
+		return false
+	}
+	if strings.Contains(core, ".") {
+		return true
+	}
+	n := utf8.RuneCountInString(core)
+	if n == 1 {
+		return true
+	}
+	return n <= 4 && isCapitalised(core)
+}
+
+// isInitial reports whether a news token is a middle initial ("R." or "R"),
+// which the matcher may skip inside a person's name.
+func isInitial(s string) bool {
+	switch len(s) {
+	case 1:
+		return 'A' <= s[0] && s[0] <= 'Z'
+	case 2:
+		return 'A' <= s[0] && s[0] <= 'Z' && s[1] == '.'
+	}
+	return false
+}
