@@ -206,7 +206,7 @@ func (d *Dictionary) resolve(vals []termVal, toks []redline.Token, date time.Tim
 		if fuzzy && !fuzzyTarget(e, date) {
 			continue
 		}
-		if best < 0 || d.better(v.entry, vals[best].entry) {
+		if best < 0 || d.better(v.entry, vals[best].entry, date) {
 			best = k
 		}
 	}
@@ -248,9 +248,16 @@ func (d *Dictionary) resolve(vals []termVal, toks []redline.Token, date time.Tim
 }
 
 // better reports whether entry a should win over entry b for the same name.
-func (d *Dictionary) better(a, b int32) bool {
+func (d *Dictionary) better(a, b int32, date time.Time) bool {
 	if la, lb := d.layers[a], d.layers[b]; la != lb {
 		return la > lb
+	}
+	ea, eb := &d.entries[a], &d.entries[b]
+	if ea.Kind == Person && eb.Kind == Person && !date.IsZero() {
+		// Two people listed under one name: the one in office at the date.
+		if aa, ab := activeAt(ea, date), activeAt(eb, date); aa != ab {
+			return aa
+		}
 	}
 	return kindRank[d.entries[a].Kind] < kindRank[d.entries[b].Kind]
 }

@@ -23,6 +23,9 @@ type rawPattern struct {
 	preps []string
 	file  string
 	line  int
+	// petr marks a pattern converted from PETRARCH, whose dictionaries
+	// use synsets they never define: such patterns are counted, not errors.
+	petr bool
 }
 
 // Load reads every *.txt file under fsys in redline's dictionary format,
@@ -407,7 +410,11 @@ func (d *Dictionary) resolvePatterns(fallback ...map[string][]string) []error {
 				}
 			}
 			if !ok {
-				errs = append(errs, &LineError{rp.file, rp.line, fmt.Sprintf("unknown synset %s", a)})
+				if rp.petr {
+					d.count("unknown synset")
+				} else {
+					errs = append(errs, &LineError{rp.file, rp.line, fmt.Sprintf("unknown synset %s", a)})
+				}
 				return nil, false
 			}
 			out = append(out, m...)

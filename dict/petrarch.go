@@ -67,15 +67,33 @@ func petrLines(b []byte, fn func(n int, raw string)) {
 		if n == 1 {
 			line = strings.TrimPrefix(line, "\ufeff")
 		}
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
-		}
-		line = strings.TrimRight(line, " \t\r")
+		line = strings.TrimRight(stripPetrComment(line), " \t\r")
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(strings.TrimSpace(line), "<") {
 			continue
 		}
 		fn(n, line)
 	}
+}
+
+// stripPetrComment cuts a line at the first "#" outside brackets: codes
+// such as "[###]" occur in the validation dictionaries.
+func stripPetrComment(line string) string {
+	depth := 0
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case '[':
+			depth++
+		case ']':
+			if depth > 0 {
+				depth--
+			}
+		case '#':
+			if depth == 0 {
+				return line[:i]
+			}
+		}
+	}
+	return line
 }
 
 // petrPhrase turns a PETRARCH phrase ("UNITED_NATIONS_", "HAMAS WING")
@@ -601,10 +619,10 @@ func (d *Dictionary) petrPattern(file string, n int, s string, block []petrVerb,
 		case "^", "{", "}":
 			continue
 		case "(":
-			inPP, ppFirst = true, ""
+			inPP, ppFirst, prev = true, "", ""
 			continue
 		case ")":
-			if inPP && ppFirst != "" && prev == ppFirst {
+			if inPP && ppFirst != "" && prev == ppFirst && len(items) > 0 {
 				// "(TO)": the object of the preposition is the target.
 				preps = append(preps, ppFirst)
 				items = items[:len(items)-1]
@@ -612,7 +630,7 @@ func (d *Dictionary) petrPattern(file string, n int, s string, block []petrVerb,
 			inPP = false
 			continue
 		case "+":
-			if prepositions[prev] {
+			if prepositions[prev] && len(items) > 0 {
 				preps = append(preps, prev)
 				items = items[:len(items)-1]
 			}
@@ -637,7 +655,7 @@ func (d *Dictionary) petrPattern(file string, n int, s string, block []petrVerb,
 	for _, v := range block {
 		all := append(append([][]string(nil), v.items...), items...)
 		d.rawPats = append(d.rawPats, rawPattern{code: redline.Code(code), heads: []string{v.head}, items: all,
-			preps: preps, file: file, line: n})
+			preps: preps, file: file, line: n, petr: true})
 	}
 }
 
