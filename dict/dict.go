@@ -189,11 +189,13 @@ func (d *Dictionary) Add(other *Dictionary) {
 
 // merge is Add without compiling, for loading many files at once.
 func (d *Dictionary) merge(other *Dictionary) {
-	d.layer++
-	for _, e := range other.entries {
+	// Other's own layers (from several files) stay ordered above d's.
+	base := d.layer + 1
+	for i, e := range other.entries {
 		d.entries = append(d.entries, e)
-		d.layers = append(d.layers, d.layer)
+		d.layers = append(d.layers, base+other.layers[i])
 	}
+	d.layer = base + other.layer
 	for k, v := range other.synsets {
 		if d.synsets == nil {
 			d.synsets = map[string][]string{}

@@ -2,10 +2,11 @@ package dict
 
 import (
 	"bytes"
-	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 )
 
 // Format is a dictionary file format.
@@ -59,32 +60,26 @@ func DetectFormat(b []byte) Format {
 	return FormatPetrarchDiscards
 }
 
-// LoadFiles reads dictionary files and directories (a directory is a tree
-// in our format), detecting each file's format; later paths add to and
-// override earlier ones, as --dict does.
+// LoadFiles reads dictionary files and directories (every *.txt file under
+// a directory), detecting each file's format (our own or a PETRARCH/TABARI
+// one); later files add to and override earlier ones, as --dict does.
 func LoadFiles(paths []string, opt Options) (*Dictionary, error) {
 	d := &Dictionary{}
 	var errs []error
 	for _, p := range paths {
-		st, err := os.Stat(p)
+		files, err := dictFiles(p)
 		if err != nil {
 			return nil, err
 		}
-		if st.IsDir() {
-			x, err := Load(os.DirFS(p), opt)
+		for _, f := range files {
+			b, err := os.ReadFile(f)
 			if err != nil {
-				return nil, fmt.Errorf("%s: %w", p, err)
+				return nil, err
 			}
+			x, ferrs := readFile(filepath.ToSlash(f), b, d.synsets, defaultSynsets())
+			errs = append(errs, ferrs...)
 			d.merge(x)
-			continue
 		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return nil, err
-		}
-		x, ferrs := readFile(filepath.ToSlash(p), b, d.synsets, defaultSynsets())
-		errs = append(errs, ferrs...)
-		d.merge(x)
 	}
 	if len(errs) > 0 && !opt.Lenient {
 		return nil, errorList(errs)
@@ -92,6 +87,26 @@ func LoadFiles(paths []string, opt Options) (*Dictionary, error) {
 	d.Warnings = append(d.Warnings, errs...)
 	d.compile()
 	return d, nil
+}
+
+// dictFiles lists the dictionary files a path names: the file itself, or
+// the *.txt files under a directory in lexical order.
+func dictFiles(p string) ([]string, error) {
+	st, err := os.Stat(p)
+	if err != nil {
+		return nil, err
+	}
+	if !st.IsDir() {
+		return []string{p}, nil
+	}
+	var files []string
+	err = filepath.WalkDir(p, func(fp string, de fs.DirEntry, err error) error {
+		if err == nil && !de.IsDir() && strings.HasSuffix(fp, ".txt") {
+			files = append(files, fp)
+		}
+		return err
+	})
+	return files, err
 }
 
 // readFile reads one file in its detected format into a new, uncompiled
