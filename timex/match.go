@@ -47,6 +47,9 @@ func (f *finder) monthFirst(i int) (Expr, bool) {
 	if k == kMonth && f.monthCue(i-1) {
 		return f.monthAlone(i, i+1, m)
 	}
+	if k == kMonth && f.midPrefix(i) {
+		return f.monthAlone(i-2, i+1, m)
+	}
 	return Expr{}, false
 }
 
@@ -127,6 +130,9 @@ func (f *finder) bareYear(i int) (Expr, bool) {
 	if !ok || i == 0 {
 		return Expr{}, false
 	}
+	if f.midPrefix(i) {
+		return Expr{Start: i - 2, End: i + 1, Date: date(y, 1, 1), Granularity: Year}, true
+	}
 	e := f.lookup(i - 1)
 	cue := (e.kind == kYearCue && (e.val == 0 || f.isYear(i-2))) ||
 		((e.kind == kLater || e.kind == kEarlier) && (f.word(i-1) == "after" || f.word(i-1) == "before")) ||
@@ -140,6 +146,13 @@ func (f *finder) bareYear(i int) (Expr, bool) {
 func (f *finder) isYear(i int) bool {
 	_, ok := f.year(i)
 	return ok
+}
+
+// midPrefix reports whether token i follows "mid" "-" split off by the
+// tokenizer ("mid" "-" "2014").
+func (f *finder) midPrefix(i int) bool {
+	return i >= 2 && f.form(i-1) == "-" && f.adjacent(i-2) && f.adjacent(i-1) &&
+		(f.word(i-2) == "mid" || f.word(i-2) == "Mid")
 }
 
 // midToken handles single tokens "mid-December" and "mid-2014".
@@ -173,11 +186,18 @@ func (f *finder) numeric(i int) (Expr, bool) {
 		if n+len(w) > len(buf) {
 			break
 		}
+		numeric := true
 		for k := 0; k < len(w); k++ {
-			c := w[k]
-			if (c < '0' || c > '9') && c != '-' && c != '/' {
+			if c := w[k]; (c < '0' || c > '9') && c != '-' && c != '/' {
+				numeric = false
+				break
+			}
+		}
+		if !numeric {
+			if j == i {
 				return Expr{}, false
 			}
+			break // a touching period or comma ends the date
 		}
 		n += copy(buf[n:], w)
 		j++
@@ -207,6 +227,8 @@ func (f *finder) numeric(i int) (Expr, bool) {
 	var y, m, d int
 	switch {
 	case sep == '-' && widths[0] == 4 && widths[1] <= 2 && widths[2] <= 2:
+		y, m, d = parts[0], parts[1], parts[2]
+	case sep == '/' && widths[0] == 4 && widths[1] <= 2 && widths[2] <= 2: // 2021/12/07
 		y, m, d = parts[0], parts[1], parts[2]
 	case sep == '/' && widths[0] <= 2 && widths[1] <= 2 && (widths[2] == 4 || widths[2] == 2):
 		m, d, y = parts[0], parts[1], parts[2]
