@@ -21,9 +21,9 @@ type page struct {
 }
 
 // extractHTML finds the main text of a page with trafilatura, falling back
-// to readability when trafilatura finds nothing. Title and date come from
-// the page's metadata only (no scan of the body for dates: slow and often
-// wrong on news pages that list other stories).
+// to readability when trafilatura finds nothing. The date comes from
+// htmldate's fast mode (metadata and markup, no extensive scan of the body
+// text: slow and often wrong on pages that list other stories).
 func extractHTML(b []byte) (p page, err error) {
 	if len(b) > maxHTML {
 		return p, fmt.Errorf("HTML larger than %d MiB", maxHTML>>20)
@@ -36,7 +36,7 @@ func extractHTML(b []byte) (p page, err error) {
 		}
 	}()
 	res, terr := trafilatura.Extract(bytes.NewReader(b), trafilatura.Options{
-		HtmlDateMode:    trafilatura.Disabled,
+		HtmlDateMode:    trafilatura.Fast,
 		ExcludeComments: true,
 	})
 	if terr == nil && res != nil {

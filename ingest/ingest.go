@@ -75,8 +75,9 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
-// Limits keep one bad input from exhausting memory.
-const (
+// Limits keep one bad input from exhausting memory (variables so that tests
+// can lower them).
+var (
 	maxLine = 64 << 20 // a JSON line
 	maxFile = 64 << 20 // a whole .txt, feed or SGML file
 	maxHTML = 32 << 20 // an HTML page

@@ -47,6 +47,11 @@ func (r *run) jsonl(br *bufio.Reader, path string) bool {
 				break
 			}
 		}
+		if err != nil && err != io.EOF {
+			// A read error (truncated gzip) leaves a partial line: report
+			// the error, not the partial line as bad JSON.
+			return r.fail(&Error{Path: path, Line: line, Err: fmt.Errorf("read: %w", err)})
+		}
 		ok := true
 		switch {
 		case tooLong:
@@ -59,9 +64,6 @@ func (r *run) jsonl(br *bufio.Reader, path string) bool {
 		}
 		if err == io.EOF {
 			return true
-		}
-		if err != nil {
-			return r.fail(&Error{Path: path, Line: line, Err: fmt.Errorf("read: %w", err)})
 		}
 	}
 }

@@ -13,7 +13,8 @@ import (
 
 // reuters reads a Reuters-21578 SGML file (latin-1): each <REUTERS> element
 // is one document, id "reuters-NEWID", date from <DATE>, title from <TITLE>
-// and text from <BODY> (or the bare <TEXT> of unprocessed stories). The
+// and text from <BODY> (or the bare <TEXT> of unprocessed stories, or the
+// title of a brief that has nothing else). The
 // body's hard-wrapped lines are joined into paragraphs, since the text stage
 // takes every line break as a sentence boundary.
 func (r *run) reuters(b []byte, path string) bool {
@@ -69,11 +70,16 @@ func (r *run) reutersDoc(el, path string, line int) bool {
 	}
 	d.Date = r.dateOr(d.Date)
 	d.Title = strings.Join(strings.Fields(unescape(element(el, "TITLE"))), " ")
+	// Most stories have a <BODY>; unprocessed ones only a bare <TEXT>; briefs
+	// only a headline, which then is the text.
 	body := element(el, "BODY")
 	if body == "" {
-		body = stripTags(element(el, "TEXT"))
+		body = stripTags(dropElement(dropElement(element(el, "TEXT"), "TITLE"), "DATELINE"))
 	}
 	d.Text = reflow(unescape(body))
+	if d.Text == "" {
+		d.Text = d.Title
+	}
 	return r.emit(d, e)
 }
 
@@ -133,6 +139,19 @@ func element(s, name string) string {
 		return s[:j]
 	}
 	return s
+}
+
+// dropElement removes the first <name>...</name> from s.
+func dropElement(s, name string) string {
+	i := strings.Index(s, "<"+name+">")
+	if i < 0 {
+		return s
+	}
+	j := strings.Index(s[i:], "</"+name+">")
+	if j < 0 {
+		return s
+	}
+	return s[:i] + s[i+j+len(name)+3:]
 }
 
 // stripTags removes <...> tags (the <TITLE>, <DATELINE> of a <TEXT>).
