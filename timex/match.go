@@ -42,6 +42,11 @@ func (f *finder) monthFirst(i int) (Expr, bool) {
 	if yr, ok := f.year(y); ok {
 		return Expr{Start: i, End: y + 1, Date: date(yr, m, 1), Granularity: Month}, true
 	}
+	if k == kMonth {
+		if yr, end, ok := f.yearPhrase(j); ok { // "January of this year", "July last year"
+			return f.relativeYear(i, end, date(yr, m, 1), Month), true
+		}
+	}
 	// A month alone must follow a cue: "May" and "March" open sentences as
 	// a verb or a name far more often than as a date.
 	if k == kMonth && f.monthCue(i-1) {
@@ -66,7 +71,41 @@ func (f *finder) monthDay(start, j int, m time.Month, d int) (Expr, bool) {
 	if !validDay(2000, m, d) { // a leap year, so that Feb. 29 passes
 		return Expr{}, false
 	}
+	if y, end, ok := f.yearPhrase(j); ok && (!f.hasRef || validDay(y, m, d)) { // "Dec. 7 last year"
+		return f.relativeYear(start, end, date(y, m, d), Day), true
+	}
 	return Expr{Start: start, End: j, Date: f.inferDay(m, d), Granularity: Day, Relative: true}, true
+}
+
+// yearPhrase matches "last year", "this year", "next year", optionally
+// after "of", at j, and returns the year it names.
+func (f *finder) yearPhrase(j int) (year, end int, ok bool) {
+	if f.is(j, kOf) {
+		j++
+	}
+	e := f.lookup(j)
+	if u := f.lookup(j + 1); u.kind != kUnit || Granularity(u.val) != Year || f.word(j+1) != "year" {
+		return 0, 0, false
+	}
+	switch e.kind {
+	case kLast:
+		return f.ref.Year() - 1, j + 2, true
+	case kThis:
+		return f.ref.Year(), j + 2, true
+	case kNext:
+		return f.ref.Year() + 1, j + 2, true
+	}
+	return 0, 0, false
+}
+
+// relativeYear returns an expression dated t, whose year came from the
+// document date; zero when there is none.
+func (f *finder) relativeYear(start, end int, t time.Time, g Granularity) Expr {
+	x := Expr{Start: start, End: end, Granularity: g, Relative: true}
+	if f.hasRef {
+		x.Date = t
+	}
+	return x
 }
 
 // inferDay dates a day without a year: the latest such day not after the
@@ -280,9 +319,14 @@ func (f *finder) weekday(start, i int, mod kind) (Expr, bool) {
 		return x, true
 	}
 	back := (int(f.ref.Weekday()) - int(wd) + 7) % 7 // days since the latest such weekday
+	if mod == kNone && f.futureCue(start) {
+		mod = kComing
+	}
 	switch mod {
 	case kNone:
 		x.Date = f.ref.AddDate(0, 0, -back)
+	case kComing: // on or after the document date
+		x.Date = f.ref.AddDate(0, 0, (int(wd)-int(f.ref.Weekday())+7)%7)
 	case kLast:
 		if back == 0 {
 			back = 7
@@ -298,6 +342,27 @@ func (f *finder) weekday(start, i int, mod kind) (Expr, bool) {
 		x.Date = f.weekStart(f.ref).AddDate(0, 0, (int(wd)+6)%7)
 	}
 	return x, true
+}
+
+// futureCue reports whether the verb before a bare weekday at i is in the
+// future ("will meet Friday", "is set to vote Friday", "are scheduled to
+// sign on Monday"), in which case the weekday is the coming one rather than
+// the latest. The search stops at a reporting verb ("said Friday that ...
+// will") or a clause boundary.
+func (f *finder) futureCue(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		switch f.word(k) {
+		case "will", "'ll", "shall", "wo":
+			return true
+		case "scheduled", "set", "due", "slated", "expected", "planned", "plans", "plan":
+			if w := f.word(k + 1); w == "to" || w == "for" {
+				return true
+			}
+		case "said", "says", "told", "announced", "reported", "added", ",", ";", ":", ".", "that":
+			return false
+		}
+	}
+	return false
 }
 
 func isArticle(w string) bool { return w == "the" || w == "The" || w == "a" || w == "A" || w == "an" }

@@ -4,6 +4,13 @@
 // "yesterday", "last week", "three days ago") and anchored ones ("three days
 // after"), which the coder resolves against another event's date.
 //
+// Weekdays resolve to the latest such day on or before the document date
+// ("said Friday"), unless a modifier ("next Friday", "this coming Friday",
+// "last Friday") or a future verb before them ("will meet Friday", "is set
+// to vote Monday") points forward. Dates without a year take the latest such
+// day not after the document date plus a week; months without a year the
+// latest that has begun.
+//
 // It works on tokens, not on text, so that expressions carry token indices
 // the coder can attach to predicates, and it looks every word up in one
 // lower-cased table instead of running regular expressions: the common path

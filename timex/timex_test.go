@@ -125,6 +125,11 @@ func TestFind(t *testing.T) {
 		{"The minister spoke Saturday.", crisisDate, []want{{"Saturday", crisisDate, Day, true}}},
 		{"Rebels attacked on Monday night and again Tuesday morning.", crisisDate,
 			[]want{{"Monday night", d(2021, 12, 6), Day, true}, {"Tuesday morning", d(2021, 12, 7), Day, true}}},
+		{"The envoys will meet Friday in Geneva.", crisisDate, []want{{"Friday", d(2021, 12, 17), Day, true}}},
+		{"The EU is set to vote on Monday on tariffs.", crisisDate, []want{{"Monday", d(2021, 12, 13), Day, true}}},
+		{"Leaders are scheduled to sign the deal Saturday.", crisisDate, []want{{"Saturday", crisisDate, Day, true}}},
+		{"Talks failed to reach a deal Friday.", crisisDate, []want{{"Friday", d(2021, 12, 10), Day, true}}},
+		{"He said Friday that Russia will not invade.", crisisDate, []want{{"Friday", d(2021, 12, 10), Day, true}}},
 		{"The envoys will meet next Friday.", crisisDate, []want{{"next Friday", d(2021, 12, 17), Day, true}}},
 		{"The envoys will meet this coming Friday.", crisisDate, []want{{"this coming Friday", d(2021, 12, 17), Day, true}}},
 		{"Russia sent troops last Saturday.", crisisDate, []want{{"last Saturday", d(2021, 12, 4), Day, true}}},
@@ -142,6 +147,11 @@ func TestFind(t *testing.T) {
 		{"Kyiv asked for help earlier this month.", crisisDate, []want{{"earlier this month", d(2021, 12, 1), Month, true}}},
 		{"Shots were heard last night.", crisisDate, []want{{"last night", d(2021, 12, 10), Day, true}}},
 		{"Putin visited Crimea last March.", crisisDate, []want{{"last March", d(2021, 3, 1), Month, true}}},
+		{"He was charged in 2023 and again in January of this year.", d(2025, 3, 14),
+			[]want{{"2023", d(2023, 1, 1), Year, false}, {"January of this year", d(2025, 1, 1), Month, true}}},
+		{"The party has governed since winning power in July last year.", d(2025, 3, 14),
+			[]want{{"July last year", d(2024, 7, 1), Month, true}}},
+		{"The call of Dec. 7 last year was tense.", d(2022, 3, 1), []want{{"Dec. 7 last year", d(2021, 12, 7), Day, true}}},
 
 		// Anchored on another event.
 		{"A week later, the talks collapsed.", crisisDate, []want{{"A week later", time.Time{}, Week, false}}},
