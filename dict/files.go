@@ -27,7 +27,7 @@ var formatNames = [...]string{"redline", "petrarch-verbs", "petrarch-actors", "p
 func (f Format) String() string { return formatNames[f] }
 
 var (
-	reOurs       = regexp.MustCompile(`(?m)^(!kind\s|[A-Z][A-Z0-9]{2,}:\s|&[A-Za-z_]+\s*=|[0-9]{2,4}\s+\S)`)
+	reOurs       = regexp.MustCompile(`(?m)^(!kind\s|[A-Z][A-Z0-9]{2,}:\s|&[A-Za-z_]+\s*=|[0-9]{2,4}\s+\S|[ \t]+[A-Z][A-Z0-9]{2,}[ \t]+[0-9-]*\.\.)`)
 	reVerbs      = regexp.MustCompile(`(?m)^(---\s.*---\s*$|#+\s*VERB PATTERNS)`)
 	reAgents     = regexp.MustCompile(`\[\s*~|~\s*\]`)
 	reIssues     = regexp.MustCompile(`(?m)^<ISSUE\s`)

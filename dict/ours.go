@@ -280,9 +280,6 @@ func parseRole(s string) (Role, error) {
 			return Role{}, err
 		}
 	}
-	if from == "" && to == "" {
-		return Role{}, fmt.Errorf("date range %q has no ends", f[1])
-	}
 	if !r.From.IsZero() && !r.To.IsZero() && r.To.Before(r.From) {
 		return Role{}, fmt.Errorf("date range %q ends before it starts", f[1])
 	}

@@ -332,7 +332,8 @@ func (d *Dictionary) readPetrAgents(file string, b []byte) []error {
 	return errs
 }
 
-// expandSubst replaces a "!SET!" marker by each of its alternatives.
+// expandSubst replaces each "!SET!" marker by each of its alternatives.
+// Inserted text is not expanded again, so a set naming itself terminates.
 func expandSubst(s string, subst map[string][]string) []string {
 	i := strings.IndexByte(s, '!')
 	if i < 0 {
@@ -342,13 +343,16 @@ func expandSubst(s string, subst map[string][]string) []string {
 	if j < 0 {
 		return []string{s}
 	}
-	alts, ok := subst[s[i:i+j+2]]
+	marker, rest := s[i:i+j+2], s[i+j+2:]
+	alts, ok := subst[marker]
 	if !ok {
-		return []string{strings.ReplaceAll(s, "!", "")}
+		alts = []string{strings.Trim(marker, "!")}
 	}
 	var out []string
-	for _, a := range alts {
-		out = append(out, expandSubst(s[:i]+a+s[i+j+2:], subst)...)
+	for _, tail := range expandSubst(rest, subst) {
+		for _, a := range alts {
+			out = append(out, s[:i]+a+tail)
+		}
 	}
 	return out
 }
@@ -503,7 +507,12 @@ func (d *Dictionary) readPetrVerbs(file string, b []byte) []error {
 				errs = append(errs, &LineError{file, n, "synset member outside a synset"})
 				return
 			}
-			m := strings.ToLower(petrPhrase(strings.Fields(line[1:] + " ")[0]))
+			f := strings.Fields(line[1:])
+			if len(f) == 0 {
+				errs = append(errs, &LineError{file, n, "empty synset member"})
+				return
+			}
+			m := strings.ToLower(petrPhrase(f[0]))
 			if m != "" {
 				d.synsets[synset] = append(d.synsets[synset], m)
 			}
