@@ -1,0 +1,247 @@
+package coder
+
+import (
+	"github.com/redline-events/redline"
+	"github.com/redline-events/redline/dict"
+)
+
+// actorRef is an actor found for an argument of a predicate.
+type actorRef struct {
+	actor redline.Actor
+	kind  dict.Kind
+}
+
+// npRels are the relations that stay inside a noun phrase: a country or
+// title among them describes the phrase's head ("Russian troops",
+// "Russia's Deputy Foreign Minister Sergei Ryabkov", "the government of Sudan").
+func npRel(r redline.DepRel) bool {
+	switch r.Base() {
+	case redline.Compound, redline.Flat, redline.Amod, redline.Appos, redline.Nmod, redline.Det, redline.Nummod:
+		return r != redline.CompoundPrt
+	}
+	return false
+}
+
+// kindRank orders what names an actor best: a person or a named
+// organisation over a country, a country over a bare place.
+func kindRank(k dict.Kind) int {
+	switch k {
+	case dict.Person:
+		return 5
+	case dict.Org, dict.Group:
+		return 4
+	case dict.Country:
+		return 3
+	case dict.Place:
+		return 2
+	case dict.Agent:
+		return 1
+	}
+	return 0
+}
+
+// actorsOf resolves the noun phrase headed by h, and each phrase
+// coordinated with it ("Jordan and Britain"), to actors. Phrases that name
+// no actor are left out.
+func (s *sentenceState) actorsOf(h int, out []actorRef) []actorRef {
+	if h < 0 {
+		return out
+	}
+	if a, ok := s.npActor(h); ok {
+		out = append(out, a)
+	}
+	for c := s.t.first[h]; c >= 0; c = s.t.next[c] {
+		if s.t.toks[c].Rel == redline.Conj {
+			out = s.actorsOf(int(c), out)
+		}
+	}
+	return out
+}
+
+// npActor resolves the phrase headed by h (without its conjuncts).
+func (s *sentenceState) npActor(h int) (actorRef, bool) {
+	tok := &s.t.toks[h]
+	if tok.UPOS == redline.PRON || tok.UPOS == redline.DET {
+		return s.pronounActor(h)
+	}
+	// The best named mention inside the phrase, and the best country and
+	// agent to combine when no named mention is there.
+	best, country, agent := -1, -1, -1
+	s.visitNP(h, h, 0, func(i int) {
+		m := s.mention[i]
+		if m < 0 {
+			return
+		}
+		k := s.matches[m].Kind
+		switch {
+		case k == dict.Agent:
+			if agent < 0 || i == h {
+				agent = int(m)
+			}
+		case k == dict.Country || k == dict.Place:
+			if country < 0 || s.matches[country].Kind == dict.Place && k == dict.Country {
+				country = int(m)
+			}
+			fallthrough
+		default:
+			if best < 0 || kindRank(k) > kindRank(s.matches[best].Kind) {
+				best = int(m)
+			}
+		}
+	})
+	if best >= 0 && kindRank(s.matches[best].Kind) >= kindRank(dict.Org) {
+		m := &s.matches[best]
+		a := s.refFromMatch(m)
+		// A person or organisation named without a country code gets the
+		// phrase's country ("Ukrainian lawmaker X" when X is unknown is
+		// handled below; an org keeps its own code).
+		return a, true
+	}
+	if agent >= 0 {
+		am := &s.matches[agent]
+		c := ""
+		var cm *dict.ActorMatch
+		if country >= 0 {
+			cm = &s.matches[country]
+			c = cm.Country
+			if c == "" {
+				c = cm.Code
+			}
+		} else if ref, ok := s.contextCountry(); ok {
+			// "the president" with no country: the document's current
+			// country, marked inferred.
+			ref.actor.Code = dict.CombineCodes(ref.actor.Country, am.Code)
+			ref.actor.Text = s.spanText(am.Start, am.End)
+			ref.actor.Start, ref.actor.End = s.byteSpan(am.Start, am.End)
+			ref.actor.Inferred = true
+			ref.kind = dict.Agent
+			return ref, true
+		}
+		if c == "" {
+			return actorRef{}, false
+		}
+		start, end := am.Start, am.End
+		if cm != nil {
+			start, end = min(start, cm.Start), max(end, cm.End)
+		}
+		a := actorRef{kind: dict.Agent, actor: redline.Actor{
+			Text: s.spanText(start, end), Code: dict.CombineCodes(c, am.Code), Country: c}}
+		a.actor.Start, a.actor.End = s.byteSpan(start, end)
+		return a, true
+	}
+	if best >= 0 {
+		return s.refFromMatch(&s.matches[best]), true
+	}
+	return actorRef{}, false
+}
+
+// visitNP calls fn on h and the tokens of its noun phrase: dependents by
+// noun-phrase relations, not crossing into clauses or conjuncts. Prepositional
+// modifiers count only with "of" ("the government of Sudan"), so that
+// "troops in Iraq" stays about the troops.
+func (s *sentenceState) visitNP(root, h, depth int, fn func(int)) {
+	fn(h)
+	if depth > 4 {
+		return
+	}
+	for c := s.t.first[h]; c >= 0; c = s.t.next[c] {
+		r := s.t.toks[c].Rel
+		if !npRel(r) {
+			continue
+		}
+		if r.Base() == redline.Nmod && r != redline.NmodPoss {
+			if cs := s.t.caseOf(int(c)); cs != "of" && cs != "from" {
+				continue
+			}
+		}
+		s.visitNP(root, int(c), depth+1, fn)
+	}
+}
+
+func (s *sentenceState) refFromMatch(m *dict.ActorMatch) actorRef {
+	a := actorRef{kind: m.Kind, actor: redline.Actor{Text: s.spanText(m.Start, m.End), Code: m.Code, Country: m.Country}}
+	if a.actor.Country == "" && len(m.Code) >= 3 {
+		a.actor.Country = m.Code[:3]
+	}
+	a.actor.Start, a.actor.End = s.byteSpan(m.Start, m.End)
+	return a
+}
+
+// pronounActor resolves a pronoun to the most recent compatible actor of
+// the document: "he" to a person, "they"/"it" to a country, organisation or
+// group; a relative pronoun to the noun its clause modifies.
+func (s *sentenceState) pronounActor(h int) (actorRef, bool) {
+	w := s.t.toks[h].Lower
+	if relativePronouns[w] {
+		// "Zelensky, who ..." : the pronoun's clause is a relcl of the noun.
+		for v := s.t.head(h); v >= 0; v = s.t.head(v) {
+			if s.t.toks[v].Rel == redline.AclRelcl {
+				if n := s.t.head(v); n >= 0 {
+					return s.npActor(n)
+				}
+			}
+			if s.t.toks[v].UPOS != redline.VERB && s.t.toks[v].UPOS != redline.AUX {
+				break
+			}
+		}
+		return actorRef{}, false
+	}
+	var ok func(k dict.Kind) bool
+	switch {
+	case personPronouns[w]:
+		ok = func(k dict.Kind) bool { return k == dict.Person }
+	case groupPronouns[w]:
+		ok = func(k dict.Kind) bool { return k != dict.Person && k != dict.Place }
+	default:
+		return actorRef{}, false
+	}
+	for i := len(s.c.recent) - 1; i >= 0; i-- {
+		r := s.c.recent[i]
+		// Only actors named before the pronoun.
+		if r.actor.Start >= s.t.toks[h].Start {
+			continue
+		}
+		if ok(r.kind) {
+			r.actor.Text = s.t.toks[h].Form
+			r.actor.Start, r.actor.End = s.t.toks[h].Start, s.t.toks[h].End
+			return r, true
+		}
+	}
+	return actorRef{}, false
+}
+
+// contextCountry is the country the document is about at this point: the
+// most recent country named before this sentence or in it.
+func (s *sentenceState) contextCountry() (actorRef, bool) {
+	for i := len(s.c.recent) - 1; i >= 0; i-- {
+		r := s.c.recent[i]
+		if r.kind == dict.Country && r.actor.Country != "" {
+			return r, true
+		}
+	}
+	return actorRef{}, false
+}
+
+// remember adds the sentence's named actors to the document's memory for
+// later pronouns, in text order.
+func (s *sentenceState) remember() {
+	for i := range s.matches {
+		m := &s.matches[i]
+		if m.Kind == dict.Agent {
+			continue
+		}
+		s.c.recent = append(s.c.recent, s.refFromMatch(m))
+	}
+	if n := len(s.c.recent); n > 64 {
+		s.c.recent = append(s.c.recent[:0], s.c.recent[n-32:]...)
+	}
+}
+
+func (s *sentenceState) spanText(start, end int) string {
+	a, b := s.byteSpan(start, end)
+	return s.doc.Text[a:b]
+}
+
+func (s *sentenceState) byteSpan(start, end int) (int, int) {
+	return s.t.toks[start].Start, s.t.toks[end-1].End
+}

@@ -1,0 +1,720 @@
+// Package coder turns a tagged and parsed Doc into CAMEO events: it finds
+// predicates with the verb dictionary, fills source and target from the
+// dependency tree and the actor dictionaries, composes speech acts with the
+// events they are about, tells asserted events from negated, hypothetical
+// and future ones, attributes reported events to their speakers and dates
+// events from the text.
+package coder
+
+import (
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/redline-events/redline"
+	"github.com/redline-events/redline/dict"
+	"github.com/redline-events/redline/timex"
+)
+
+// Coder codes documents with one set of dictionaries. It is safe for
+// concurrent use; per-document state lives in pooled buffers.
+type Coder struct {
+	dict *dict.Dictionary
+	pool sync.Pool
+}
+
+// New returns a Coder that uses d.
+func New(d *dict.Dictionary) *Coder {
+	c := &Coder{dict: d}
+	c.pool.New = func() any { return &docState{dict: d} }
+	return c
+}
+
+// Dictionary returns the dictionaries the coder uses.
+func (c *Coder) Dictionary() *dict.Dictionary { return c.dict }
+
+// docState is what the coder remembers across the sentences of a document.
+type docState struct {
+	dict   *dict.Dictionary
+	recent []actorRef // named actors so far, for pronouns and context
+	s      sentenceState
+	seen   map[dedupKey]int
+}
+
+// sentenceState holds one sentence's analysis; its slices are reused.
+type sentenceState struct {
+	c       *docState
+	doc     *redline.Doc
+	index   int
+	t       tree
+	matches []dict.ActorMatch
+	mention []int32 // per token: index into matches, or -1
+	exprs   []timex.Expr
+	exprAt  []int32 // per token: the predicate token a date expression attaches to, or -1
+	preds   []predicate
+	refs    []actorRef
+	explain *explainLog
+}
+
+type dedupKey struct {
+	src, tgt string
+	code     redline.Code
+	date     time.Time
+	mode     redline.Mode
+}
+
+// Code returns the events of d, which must have been segmented, tagged and
+// parsed. Within the document one event is kept per (source, target, code,
+// date, mode), with the number of sentences that mention it.
+func (c *Coder) Code(d *redline.Doc) []redline.Event {
+	st := c.pool.Get().(*docState)
+	defer c.pool.Put(st)
+	return c.code(d, st, nil)
+}
+
+func (c *Coder) code(d *redline.Doc, st *docState, ex *explainLog) []redline.Event {
+	st.recent = st.recent[:0]
+	if st.seen == nil {
+		st.seen = make(map[dedupKey]int)
+	}
+	clear(st.seen)
+	var out []redline.Event
+	s := &st.s
+	s.c, s.doc, s.explain = st, d, ex
+	for i := range d.Sentences {
+		toks := d.SentenceTokens(i)
+		if len(toks) == 0 {
+			continue
+		}
+		s.index = i
+		out = s.code(toks, out)
+	}
+	s.doc = nil
+	return out
+}
+
+func (s *sentenceState) code(toks []redline.Token, out []redline.Event) []redline.Event {
+	s.t.build(toks)
+	n := len(toks)
+	s.matches = s.c.dict.MatchActors(s.matches[:0], toks, s.doc.Date)
+	s.mention = grow(s.mention, n)
+	for i := range s.mention {
+		s.mention[i] = -1
+	}
+	for mi, m := range s.matches {
+		for j := m.Start; j < m.End && j < n; j++ {
+			s.mention[j] = int32(mi)
+		}
+	}
+	s.remember()
+	s.exprs = timex.FindAppend(s.exprs[:0], toks, s.doc.Date)
+	s.findPredicates()
+	if s.explain != nil {
+		s.explainSentence()
+	}
+	if len(s.preds) == 0 {
+		return out
+	}
+	s.attachDates()
+	s.composeAll()
+	for pi := range s.preds {
+		p := &s.preds[pi]
+		if p.outer >= 0 {
+			continue
+		}
+		out = s.emit(pi, out)
+	}
+	return out
+}
+
+// composeAll joins each speech act or intention with the event in its
+// complement ("threatened to impose sanctions").
+func (s *sentenceState) composeAll() {
+	for oi := range s.preds {
+		o := &s.preds[oi]
+		switch o.code.Root() {
+		case "02", "03", "10", "11", "12", "13":
+		default:
+			continue
+		}
+		for ii := range s.preds {
+			in := &s.preds[ii]
+			if ii == oi || in.outer >= 0 || !s.complementOf(in.tok, o.tok) {
+				continue
+			}
+			code, ok := compose(o.code, in.code)
+			if !ok && o.code.Root() != "13" {
+				continue
+			}
+			s.note("%q (%s) composed with %q (%s) → %s", s.t.toks[o.tok].Form, o.code, s.t.toks[in.tok].Form, in.code, code)
+			o.code, o.inner, in.outer = code, ii, oi
+			break
+		}
+	}
+}
+
+// complementOf reports whether v is what o asks, promises, threatens,
+// refuses or accuses of: o's xcomp ("threatened to impose", through chains
+// such as "agreed to try to hold"), its object or oblique noun
+// ("threatened sanctions", "called for talks"), a noun hanging on that
+// object ("demanded the release of"), or a subjectless clause marked "of"
+// or "to" ("accused Russia of invading"). A clause with a subject of its own
+// ("warned that Russia would invade") is a separate event, not a complement.
+func (s *sentenceState) complementOf(v, o int) bool {
+	t := &s.t
+	h := v
+	for steps := 0; steps < 3; steps++ {
+		p := t.head(h)
+		if p < 0 {
+			return false
+		}
+		ok := false
+		switch r := t.toks[h].Rel.Base(); r {
+		case redline.Xcomp:
+			ok = true
+		case redline.Obj, redline.Obl, redline.Nmod:
+			ok = t.toks[h].UPOS == redline.NOUN
+		case redline.Advcl, redline.Acl:
+			if t.child(h, redline.Nsubj) < 0 {
+				for c := t.first[h]; c >= 0; c = t.next[c] {
+					if t.toks[c].Rel == redline.Mark && (t.toks[c].Lower == "of" || t.toks[c].Lower == "to" || t.toks[c].Lower == "for") {
+						ok = true
+					}
+				}
+			}
+		}
+		if !ok {
+			return false
+		}
+		if p == o {
+			return true
+		}
+		h = p
+	}
+	return false
+}
+
+// emit turns predicate pi into events: one per source × target.
+func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
+	p := &s.preds[pi]
+	v := p.tok
+	srcs := s.sources(v, p.noun, s.refs[:0])
+	nsrc := len(srcs)
+	srcs = s.targets(v, p, srcs)
+	s.refs = srcs[:0]
+	tgts := srcs[nsrc:]
+	srcs = srcs[:nsrc]
+	if p.inner >= 0 && len(tgts) == 0 {
+		// "urged Iran to release": the inner event's subject is the target
+		// of the appeal; "threatened Russia with sanctions" has it already.
+		in := &s.preds[p.inner]
+		tgts = s.sources(in.tok, in.noun, tgts)
+		if len(tgts) == 0 {
+			tgts = s.targets(in.tok, in, tgts)
+		}
+	}
+	if len(srcs) == 0 && len(tgts) == 0 {
+		s.note("%q (%s): no actor for source or target", s.t.toks[v].Form, p.code)
+		return out
+	}
+	mode := s.mode(v)
+	said := s.saidBy(v)
+	date, from := s.dateOf(v)
+	if len(srcs) == 0 {
+		srcs = append(srcs, actorRef{kind: dict.NoKind})
+	}
+	if len(tgts) == 0 {
+		tgts = append(tgts, actorRef{kind: dict.NoKind})
+	}
+	sent := s.doc.Sentences[s.index]
+	verb := &s.t.toks[v]
+	for i := range srcs {
+		for j := range tgts {
+			src, tgt := actorPtr(&srcs[i]), actorPtr(&tgts[j])
+			if src == nil && tgt == nil {
+				continue
+			}
+			if src != nil && tgt != nil && src.Code == tgt.Code && src.Start == tgt.Start {
+				continue
+			}
+			if src != nil && tgt != nil && src.Code == tgt.Code && src.Code == src.Country && s.t.toks[v].Rel != redline.Conj {
+				// "Russia ... Russia": an actor does not act on itself.
+				continue
+			}
+			key := dedupKey{src.ActorCode(), tgt.ActorCode(), p.code, date, mode}
+			if k, ok := s.c.seen[key]; ok && k < len(out) {
+				out[k].Mentions++
+				continue
+			}
+			ev := redline.Event{
+				ID:       redline.EventID(s.doc.ID, s.index, src.ActorCode(), tgt.ActorCode(), p.code),
+				DocID:    s.doc.ID,
+				Sentence: s.index,
+				Date:     date,
+				DateFrom: from,
+				Source:   src,
+				Target:   tgt,
+				Code:     p.code,
+				Mode:     mode,
+				SaidBy:   said,
+				Evidence: redline.Evidence{Start: sent.Start, End: sent.End, Text: s.doc.Text[sent.Start:sent.End],
+					Verb: s.doc.Text[verb.Start:verb.End], VerbStart: verb.Start, VerbEnd: verb.End},
+				Mentions: 1,
+				URL:      s.doc.URL,
+			}
+			s.c.seen[key] = len(out)
+			out = append(out, ev)
+			s.note("event %s → %s %s (%s) mode=%s", src.ActorCode(), tgt.ActorCode(), p.code, p.code.Name(), mode)
+		}
+	}
+	return out
+}
+
+func actorPtr(r *actorRef) *redline.Actor {
+	if r.kind == dict.NoKind && r.actor.Code == "" {
+		return nil
+	}
+	a := r.actor
+	return &a
+}
+
+// sources returns the actors that do what predicate v says.
+func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
+	t := &s.t
+	if noun {
+		// "Russia's invasion", "the Russian invasion", "an invasion by Russia".
+		for c := t.first[v]; c >= 0; c = t.next[c] {
+			r := t.toks[c].Rel
+			if r == redline.NmodPoss || r == redline.Amod || r == redline.Compound ||
+				(r.Base() == redline.Nmod && t.caseOf(int(c)) == "by") {
+				if n := len(out); len(s.actorsOf(int(c), out)) > n {
+					return s.actorsOf(int(c), out[:n])
+				}
+			}
+		}
+		// "Russia launched an invasion": the light verb's subject.
+		if h := t.head(v); h >= 0 && t.toks[v].Rel.Base() == redline.Obj && lightVerbs[t.lemma(h)] {
+			return s.sources(h, false, out)
+		}
+		return out
+	}
+	if t.isPassive(v) {
+		for c := t.first[v]; c >= 0; c = t.next[c] {
+			if r := t.toks[c].Rel; (r == redline.OblAgent || r.Base() == redline.Obl) && t.caseOf(int(c)) == "by" {
+				return s.actorsOf(int(c), out)
+			}
+		}
+		return out
+	}
+	if subj := t.child(v, redline.Nsubj); subj >= 0 {
+		return s.actorsOf(subj, out)
+	}
+	h := t.head(v)
+	if h < 0 {
+		return out
+	}
+	switch t.toks[v].Rel {
+	case redline.Xcomp:
+		// "urged Iran to release": object control; "agreed to allow": the
+		// controller's subject.
+		if objectControl[t.lemma(h)] {
+			if o := t.child(h, redline.Obj); o >= 0 {
+				return s.actorsOf(o, out)
+			}
+			if o := t.childBase(h, redline.Obl); o >= 0 && t.caseOf(o) == "on" {
+				return s.actorsOf(o, out)
+			}
+		}
+		return s.sources(h, false, out)
+	case redline.Conj, redline.Advcl:
+		if t.toks[h].UPOS == redline.VERB {
+			return s.sources(h, false, out)
+		}
+	case redline.AclRelcl, redline.Acl:
+		if t.toks[v].Rel == redline.AclRelcl {
+			return s.actorsOf(h, out)
+		}
+	}
+	return out
+}
+
+// targets appends the actors that predicate p acts on.
+func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef {
+	t := &s.t
+	n := len(out)
+	if len(p.pat.TargetPreps) > 0 {
+		if i := s.targetByPrep(v, p.pat.TargetPreps, p.used); i >= 0 {
+			if out = s.actorsOrInside(i, out); len(out) > n {
+				return out
+			}
+		}
+	}
+	if p.noun {
+		for c := t.first[v]; c >= 0; c = t.next[c] {
+			if t.toks[c].Rel.Base() == redline.Nmod && t.toks[c].Rel != redline.NmodPoss {
+				switch t.caseOf(int(c)) {
+				case "of", "on", "against", "with", "to", "into", "toward", "towards":
+					if out = s.actorsOrInside(int(c), out); len(out) > n {
+						return out
+					}
+				}
+			}
+		}
+		return out
+	}
+	if t.isPassive(v) {
+		if c := t.child(v, redline.NsubjPass); c >= 0 {
+			return s.actorsOf(c, out)
+		}
+		if v2 := t.head(v); v2 >= 0 && t.toks[v].Rel == redline.Acl {
+			// "forces led by X": the modified noun is the target.
+			return s.actorsOf(v2, out)
+		}
+		return out
+	}
+	if c := t.child(v, redline.Iobj); c >= 0 {
+		// "read Putin the riot act", "gave Ukraine weapons".
+		if out = s.actorsOf(c, out); len(out) > n {
+			return out
+		}
+	}
+	if c := t.child(v, redline.Obj); c >= 0 && (c >= 64 || p.used&(1<<uint(c)) == 0) {
+		if out = s.actorsOrInside(c, out); len(out) > n {
+			return out
+		}
+	}
+	// The object was a pattern word ("imposed sanctions"): the first
+	// actor-bearing oblique of the usual target prepositions.
+	for c := t.first[v]; c >= 0; c = t.next[c] {
+		if t.toks[c].Rel.Base() != redline.Obl {
+			continue
+		}
+		switch t.caseOf(int(c)) {
+		case "against", "on", "with", "to", "into", "at", "toward", "towards", "upon":
+			if out = s.actorsOrInside(int(c), out); len(out) > n {
+				return out
+			}
+		}
+	}
+	return out
+}
+
+// actorsOrInside resolves the phrase at h, or when it names no actor, the
+// first actor in its prepositional modifiers ("targets in Pakistan").
+func (s *sentenceState) actorsOrInside(h int, out []actorRef) []actorRef {
+	n := len(out)
+	if out = s.actorsOf(h, out); len(out) > n {
+		return out
+	}
+	for c := s.t.first[h]; c >= 0; c = s.t.next[c] {
+		if s.t.toks[c].Rel.Base() == redline.Nmod {
+			if out = s.actorsOf(int(c), out); len(out) > n {
+				return out
+			}
+		}
+	}
+	return out
+}
+
+// mode decides whether the text asserts the event at v: walking up from v
+// through the clauses that embed it, the nearest negation, modal,
+// condition or intention decides.
+func (s *sentenceState) mode(v int) redline.Mode {
+	t := &s.t
+	for h, prev, steps := v, -1, 0; h >= 0 && steps < 6; steps++ {
+		lemma := t.lemma(h)
+		if prev >= 0 && s.isComposedPair(h, prev) {
+			// The embedded event was composed into this speech act; the
+			// speech act's own mode is what counts from here up.
+		} else if prev >= 0 {
+			if negatingHeads[lemma] && !s.isPredicateCode(h, "12") {
+				return redline.Negated
+			}
+			if intentHeads[lemma] {
+				if s.negated(h) {
+					return redline.Negated
+				}
+				return redline.Future
+			}
+			if hypotheticalHeads[lemma] {
+				if s.negated(h) {
+					return redline.Negated
+				}
+				return redline.Hypothetical
+			}
+		}
+		if s.negated(h) {
+			return redline.Negated
+		}
+		for c := t.first[h]; c >= 0; c = t.next[c] {
+			tok := &t.toks[c]
+			switch tok.Rel.Base() {
+			case redline.Aux:
+				if futureAux[tok.Lower] {
+					return redline.Future
+				}
+				if hypotheticalAux[tok.Lower] {
+					return redline.Hypothetical
+				}
+			case redline.Mark:
+				if conditionalMark[tok.Lower] {
+					return redline.Hypothetical
+				}
+			}
+		}
+		// "should he invade": a clause opened by an inverted auxiliary.
+		if t.toks[h].Rel == redline.Advcl && s.inverted(h) {
+			return redline.Hypothetical
+		}
+		r := t.toks[h].Rel.Base()
+		switch r {
+		case redline.Xcomp, redline.Ccomp, redline.Advcl, redline.Acl, redline.Conj, redline.Nmod, redline.Obj, redline.Obl, redline.Csubj:
+		default:
+			return redline.Asserted
+		}
+		if r == redline.Conj {
+			// Coordinated verbs share the auxiliaries of the first one
+			// only when they have none of their own; stop at the first.
+			prev, h = h, t.head(h)
+			if h >= 0 && t.toks[h].UPOS == redline.VERB {
+				if m := s.modeOfAux(h); m != redline.Asserted {
+					return m
+				}
+			}
+			continue
+		}
+		prev, h = h, t.head(h)
+		if h >= 0 && reportingVerbs[t.lemma(h)] && r == redline.Ccomp {
+			// What someone said is asserted by them: attribution, not mode.
+			return redline.Asserted
+		}
+	}
+	return redline.Asserted
+}
+
+// modeOfAux is the mode that v's own auxiliaries give.
+func (s *sentenceState) modeOfAux(v int) redline.Mode {
+	for c := s.t.first[v]; c >= 0; c = s.t.next[c] {
+		tok := &s.t.toks[c]
+		if tok.Rel.Base() != redline.Aux {
+			continue
+		}
+		if futureAux[tok.Lower] {
+			return redline.Future
+		}
+		if hypotheticalAux[tok.Lower] {
+			return redline.Hypothetical
+		}
+	}
+	if s.negated(v) {
+		return redline.Negated
+	}
+	return redline.Asserted
+}
+
+// negated reports whether h carries a negation: "not", "never", or "no"
+// on its object or on itself ("no intent", "has no plans").
+func (s *sentenceState) negated(h int) bool {
+	t := &s.t
+	for c := t.first[h]; c >= 0; c = t.next[c] {
+		tok := &t.toks[c]
+		b := tok.Rel.Base()
+		if (b == redline.Advmod || b == redline.Det || b == redline.Cc) && negators[tok.Lower] {
+			return true
+		}
+		if b == redline.Obj && t.toks[c].UPOS == redline.NOUN {
+			for g := t.first[c]; g >= 0; g = t.next[g] {
+				if t.toks[g].Rel.Base() == redline.Det && negators[t.toks[g].Lower] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// inverted reports an adverbial clause that starts with its auxiliary
+// before the subject: "should he invade", "had they known", "were it to".
+func (s *sentenceState) inverted(v int) bool {
+	t := &s.t
+	aux, subj := -1, -1
+	for c := t.first[v]; c >= 0; c = t.next[c] {
+		switch t.toks[c].Rel.Base() {
+		case redline.Aux:
+			if aux < 0 {
+				aux = int(c)
+			}
+		case redline.Nsubj:
+			subj = int(c)
+		case redline.Mark:
+			return false
+		}
+	}
+	if aux < 0 || subj < 0 || aux > subj {
+		return false
+	}
+	switch t.toks[aux].Lower {
+	case "should", "had", "were", "did":
+		return true
+	}
+	return false
+}
+
+func (s *sentenceState) isComposedPair(outer, inner int) bool {
+	for i := range s.preds {
+		p := &s.preds[i]
+		if p.tok == outer && p.inner >= 0 && s.preds[p.inner].tok == inner {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *sentenceState) isPredicateCode(v int, root redline.Code) bool {
+	for i := range s.preds {
+		if s.preds[i].tok == v && s.preds[i].code.Root() == root {
+			return true
+		}
+	}
+	return false
+}
+
+// saidBy finds who the text says reported the event at v: the subject of a
+// reporting verb whose complement holds v ("X said that Y attacked Z"), a
+// reporting clause beside v ("Y attacked Z, X said"), or "according to X".
+func (s *sentenceState) saidBy(v int) *redline.Actor {
+	t := &s.t
+	var buf [4]actorRef
+	speaker := func(r int) *redline.Actor {
+		subj := t.child(r, redline.Nsubj)
+		if subj < 0 {
+			return nil
+		}
+		refs := s.actorsOf(subj, buf[:0])
+		if len(refs) == 0 {
+			return nil
+		}
+		a := refs[0].actor
+		return &a
+	}
+	for h, steps := v, 0; h >= 0 && steps < 6; steps++ {
+		for c := t.first[h]; c >= 0; c = t.next[c] {
+			tok := &t.toks[c]
+			switch tok.Rel.Base() {
+			case redline.Parataxis, redline.Ccomp, redline.Advcl:
+				if reportingVerbs[t.lemma(int(c))] && int(c) != v {
+					if a := speaker(int(c)); a != nil {
+						return a
+					}
+				}
+			case redline.Obl:
+				if cs := t.caseOf(int(c)); cs == "to" || cs == "according" {
+					for g := t.first[c]; g >= 0; g = t.next[g] {
+						if accordingTo[t.toks[g].Lower] {
+							refs := s.actorsOf(int(c), buf[:0])
+							if len(refs) > 0 {
+								a := refs[0].actor
+								return &a
+							}
+						}
+					}
+				}
+			}
+		}
+		r := t.toks[h].Rel.Base()
+		p := t.head(h)
+		if p < 0 {
+			return nil
+		}
+		if (r == redline.Ccomp || r == redline.Parataxis) && reportingVerbs[t.lemma(p)] {
+			return speaker(p)
+		}
+		switch r {
+		case redline.Xcomp, redline.Ccomp, redline.Conj, redline.Advcl, redline.Acl, redline.Nmod, redline.Obj, redline.Obl:
+			h = p
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// attachDates links each temporal expression to the predicate it modifies:
+// from the expression's head, up the tree to the first verb or predicate.
+func (s *sentenceState) attachDates() {
+	n := len(s.t.toks)
+	s.exprAt = grow(s.exprAt, len(s.exprs))
+	for ei, e := range s.exprs {
+		s.exprAt[ei] = -1
+		if e.Date.IsZero() || e.Start < 0 || e.End > n {
+			continue
+		}
+		// The expression's head: the token whose head lies outside it.
+		h := e.Start
+		for i := e.Start; i < e.End; i++ {
+			if p := s.t.head(i); p < e.Start || p >= e.End {
+				h = i
+				break
+			}
+		}
+		for p, steps := s.t.head(h), 0; p >= 0 && steps < 8; p, steps = s.t.head(p), steps+1 {
+			if s.t.toks[p].UPOS == redline.VERB || s.isPred(p) {
+				s.exprAt[ei] = int32(p)
+				break
+			}
+		}
+	}
+}
+
+func (s *sentenceState) isPred(v int) bool {
+	for i := range s.preds {
+		if s.preds[i].tok == v {
+			return true
+		}
+	}
+	return false
+}
+
+// dateOf returns the date of the event at v: an expression attached to v,
+// to a verb coordinated with it ("invaded and annexed Crimea March 1,
+// 2014"), or to the verb that governs it; else the document's date.
+func (s *sentenceState) dateOf(v int) (time.Time, redline.DateFrom) {
+	t := &s.t
+	find := func(p int) (time.Time, bool) {
+		for ei := range s.exprs {
+			if int(s.exprAt[ei]) == p {
+				return s.exprs[ei].Date, true
+			}
+		}
+		return time.Time{}, false
+	}
+	if d, ok := find(v); ok {
+		return d, redline.DateFromText
+	}
+	for c := t.first[v]; c >= 0; c = t.next[c] {
+		if t.toks[c].Rel == redline.Conj {
+			if d, ok := find(int(c)); ok {
+				return d, redline.DateFromText
+			}
+		}
+	}
+	for h, steps := v, 0; steps < 3; steps++ {
+		r := t.toks[h].Rel.Base()
+		p := t.head(h)
+		if p < 0 || (r != redline.Conj && r != redline.Xcomp && r != redline.Obj && r != redline.Nmod && r != redline.Obl) {
+			break
+		}
+		if d, ok := find(p); ok {
+			return d, redline.DateFromText
+		}
+		h = p
+	}
+	return s.doc.Date, redline.DateFromDocument
+}
+
+// note records a reason for explain; free when not explaining.
+func (s *sentenceState) note(format string, args ...any) {
+	if s.explain != nil {
+		s.explain.lines = append(s.explain.lines, fmt.Sprintf(format, args...))
+	}
+}

@@ -1,0 +1,193 @@
+package coder
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/redline-events/redline"
+	"github.com/redline-events/redline/dict"
+	"github.com/redline-events/redline/parse"
+	"github.com/redline-events/redline/tag"
+	"github.com/redline-events/redline/text"
+)
+
+// testDict is a small dictionary written for these tests, so that they
+// check the coder's rules rather than the default data.
+const testDict = `
+!kind country
+RUS: Russia; Russian; Russians; Moscow; Kremlin
+UKR: Ukraine; Ukrainian; Ukrainians; Kyiv
+USA: United States; U.S.; American; Washington
+JOR: Jordan; Jordanian
+GBR: Britain; British; United Kingdom
+ISR: Israel; Israeli
+IRN: Iran; Iranian
+CHN: China; Chinese
+!kind place
+UKR: Crimea; Donetsk
+!kind org
+IGOWSTNAT: NATO
+!kind agent
+MIL: troops; army; soldiers; forces
+GOV: government; president; minister; leader; officials
+!kind person
+Vladimir Putin; Putin
+  RUSGOV 2000-05-07..
+Joe Biden; Biden
+  USAGOV 2021-01-20..2025-01-20
+  USAELI
+&SANCTION = sanction | embargo
+190 attack
+190 n:attack {on|against}
+192 invade
+192 n:invasion {of}
+195 shell
+163 impose &SANCTION {on|against}
+130 threaten
+130 warn
+0312 hold exercise
+030 agree
+036 n:talk {with}
+020 urge
+112 accuse
+120 refuse
+1246 refuse withdraw
+040 meet
+`
+
+func analyze(t testing.TB, txt string, date string) *redline.Doc {
+	t.Helper()
+	d := &redline.Doc{ID: "t", Text: txt}
+	d.Date, _ = time.Parse("2006-01-02", date)
+	text.Segment(d)
+	tg, err := tag.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, err := parse.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg.Tag(d)
+	ps.Parse(d)
+	return d
+}
+
+func newTestCoder(t testing.TB) *Coder {
+	t.Helper()
+	d, err := dict.ReadOurs("test.txt", strings.NewReader(testDict), dict.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(d)
+}
+
+// ev is an expected event in compact form: "SRC TGT CODE MODE [DATE] [said:CODE]".
+func describe(e *redline.Event) string {
+	s := e.Source.ActorCode() + ">" + e.Target.ActorCode() + " " + string(e.Code) + " " + string(e.Mode)
+	if e.DateFrom == redline.DateFromText {
+		s += " " + e.Date.Format("2006-01-02")
+	}
+	if e.SaidBy != nil {
+		s += " said:" + e.SaidBy.Code
+	}
+	return s
+}
+
+func TestCoder(t *testing.T) {
+	c := newTestCoder(t)
+	for _, tc := range []struct {
+		name, text string
+		want       []string // every one must be among the events
+		not        []string // none may be (prefix match)
+	}{
+		{"active", "Russia invaded Ukraine.", []string{"RUS>UKR 192 asserted"}, nil},
+		{"passive", "Ukraine was invaded by Russia.", []string{"RUS>UKR 192 asserted"}, nil},
+		{"negated", "Russia did not invade Ukraine.", []string{"RUS>UKR 192 negated"}, []string{"RUS>UKR 192 asserted"}},
+		{"future", "Russia will invade Ukraine.", []string{"RUS>UKR 192 future"}, []string{"RUS>UKR 192 asserted"}},
+		{"modal", "Russia could invade Ukraine.", []string{"RUS>UKR 192 hypothetical"}, []string{"RUS>UKR 192 asserted"}},
+		{"conditional", "If Russia invades Ukraine, the sanctions will hurt.", []string{"RUS>UKR 192 hypothetical"}, []string{"RUS>UKR 192 asserted"}},
+		{"compound subject", "Jordan and Britain agreed to hold joint military exercises.",
+			[]string{"JOR> 0312 asserted", "GBR> 0312 asserted"}, nil},
+		{"agent with country", "Russian troops shelled Donetsk.", []string{"RUSMIL>UKR 195 asserted"}, nil},
+		{"threat composed", "Washington threatened to impose sanctions on Russia.", []string{"USA>RUS 1312 asserted"},
+			[]string{"USA>RUS 163 asserted"}},
+		{"noun predicate", "Russia's invasion of Ukraine shocked Europe.", []string{"RUS>UKR 192 asserted"}, nil},
+		{"attribution", "Kyiv said Russian troops attacked Ukrainian soldiers.", []string{"RUSMIL>UKRMIL 190 asserted said:UKR"}, nil},
+		{"relative date", "Russia attacked Ukraine on Friday.", []string{"RUS>UKR 190 asserted 2021-12-10"}, nil},
+		{"absolute date", "Putin invaded Crimea on March 1, 2014.", []string{"RUSGOV>UKR 192 asserted 2014-03-01"}, nil},
+		{"person out of term", "Biden warned Russia.", []string{"USAGOV>RUS 130 asserted"}, nil},
+		{"denial", "Putin has no intent on invading Ukraine.", nil, []string{"RUSGOV>UKR 192 asserted"}},
+		{"should inversion", "Biden warned Putin about consequences should he invade Ukraine.",
+			[]string{"USAGOV>RUSGOV 130 asserted"}, []string{"RUSGOV>UKR 192 asserted"}},
+		{"refuse composed", "Russia refused to withdraw its troops from Ukraine.", []string{"RUS> 1246 asserted"}, nil},
+		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := analyze(t, tc.text, "2021-12-11")
+			evs := c.Code(d)
+			var got []string
+			for i := range evs {
+				got = append(got, describe(&evs[i]))
+			}
+			for _, w := range tc.want {
+				found := false
+				for _, g := range got {
+					if g == w {
+						found = true
+					}
+				}
+				if !found {
+					var b strings.Builder
+					c.Explain(analyze(t, tc.text, "2021-12-11"), &b)
+					t.Errorf("%q: want %q among %q\n%s", tc.text, w, got, b.String())
+				}
+			}
+			for _, n := range tc.not {
+				for _, g := range got {
+					if strings.HasPrefix(g, n) {
+						t.Errorf("%q: unwanted event %q", tc.text, g)
+					}
+				}
+			}
+		})
+	}
+}
+
+// Events keep their evidence: the sentence's byte span and the verb.
+func TestEvidence(t *testing.T) {
+	c := newTestCoder(t)
+	txt := "Nothing happened. Russia invaded Ukraine."
+	evs := c.Code(analyze(t, txt, "2022-02-24"))
+	if len(evs) != 1 {
+		t.Fatalf("got %d events", len(evs))
+	}
+	e := evs[0]
+	if e.Sentence != 1 || txt[e.Evidence.Start:e.Evidence.End] != "Russia invaded Ukraine." || e.Evidence.Verb != "invaded" ||
+		txt[e.Evidence.VerbStart:e.Evidence.VerbEnd] != "invaded" || e.Evidence.Text != "Russia invaded Ukraine." {
+		t.Fatalf("evidence %+v", e.Evidence)
+	}
+	if e.ID == "" || e.DocID != "t" || e.Mentions != 1 {
+		t.Fatalf("event %+v", e)
+	}
+}
+
+// The same event twice in a document is one event with two mentions.
+func TestDedup(t *testing.T) {
+	c := newTestCoder(t)
+	evs := c.Code(analyze(t, "Russia invaded Ukraine. Russia invaded Ukraine again.", "2022-02-24"))
+	if len(evs) != 1 || evs[0].Mentions != 2 {
+		t.Fatalf("got %d events: %+v", len(evs), evs)
+	}
+}
+
+func BenchmarkCode(b *testing.B) {
+	c := newTestCoder(b)
+	d := analyze(b, "Russia invaded Ukraine on Friday. Washington threatened to impose sanctions on Russia. "+
+		"Jordan and Britain agreed to hold joint military exercises. The soup was cold.", "2022-02-26")
+	b.ReportAllocs()
+	for b.Loop() {
+		c.Code(d)
+	}
+}

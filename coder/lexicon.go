@@ -1,0 +1,62 @@
+package coder
+
+// Closed word classes the coder's rules need. They come from English grammar
+// (modals, negators, reporting verbs, control verbs), not from any dictionary
+// of events: the event vocabulary lives in the verb dictionary.
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+var (
+	futureAux       = set("will", "shall", "'ll", "wo")
+	hypotheticalAux = set("would", "could", "might", "may", "should", "can", "'d", "must", "ought", "ca")
+	negators        = set("not", "n't", "never", "no", "neither", "nor", "nt")
+	// conditional markers of an adverbial clause.
+	conditionalMark = set("if", "unless", "whether", "lest", "provided", "once", "in case")
+	// Verbs whose clausal complement reports what someone said: the
+	// complement's events are attributed to the speaker.
+	reportingVerbs = set("say", "tell", "announce", "claim", "report", "state", "add", "note", "insist",
+		"confirm", "allege", "argue", "assert", "declare", "write", "explain", "suggest", "acknowledge",
+		"admit", "disclose", "reveal", "indicate", "stress", "emphasize", "emphasise", "believe", "think",
+		"know", "quote", "recall", "contend", "maintain", "reiterate", "affirm", "tweet", "post")
+	// Verbs and nouns whose complement is an intention or plan: its event has
+	// not happened yet.
+	intentHeads = set("plan", "intend", "want", "aim", "prepare", "expect", "hope", "seek", "wish", "mean",
+		"decide", "agree", "promise", "pledge", "vow", "vote", "propose", "consider", "mull", "weigh",
+		"intent", "intention", "plan", "plot", "bid", "attempt", "effort", "readiness", "willingness",
+		"desire", "determination", "prepared", "ready", "willing", "set", "poised", "likely", "due", "about", "going")
+	// Verbs and nouns whose complement did not or may not happen.
+	hypotheticalHeads = set("threat", "threaten", "risk", "possibility", "prospect", "fear", "danger",
+		"warn", "warning", "chance", "scenario", "try", "allow", "permit", "urge", "ask", "call",
+		"demand", "request", "appeal", "press", "push", "encourage", "invite", "suspect", "accuse",
+		"rumor", "rumour", "speculation", "imminent", "possible", "unlikely", "guarantee", "assurance")
+	negatingHeads = set("deny", "refuse", "reject", "fail", "avoid", "decline", "rule", "dismiss", "halt",
+		"stop", "cancel", "abandon", "prevent", "deter", "forbid", "ban", "without", "instead")
+	// Verbs whose object, not subject, does what the infinitive says:
+	// "urged Iran to release", "called on Russia to withdraw".
+	objectControl = set("urge", "ask", "call", "tell", "order", "force", "allow", "permit", "persuade",
+		"invite", "encourage", "press", "pressure", "push", "warn", "advise", "request", "instruct",
+		"compel", "help", "enable", "expect", "want", "need", "require", "get", "convince", "beg", "implore",
+		"appeal", "lead", "cause", "prompt", "let", "make")
+	// Verbs that carry a nominal event: "launched an offensive", "held talks".
+	lightVerbs = set("launch", "carry", "conduct", "hold", "stage", "begin", "start", "make", "mount",
+		"wage", "continue", "resume", "pursue", "step", "escalate", "intensify", "undertake", "perform",
+		"commit", "give", "issue", "deliver", "announce", "order", "unleash", "open", "impose", "take", "have",
+		"engage", "join", "attend", "host", "sign", "reach", "seal", "strike", "broker", "offer", "provide", "send", "extend")
+	// Pronouns that refer back to a person.
+	personPronouns = set("he", "she", "him", "her", "his", "hers", "himself", "herself")
+	// Pronouns that refer back to a group, country or organisation.
+	groupPronouns = set("they", "them", "their", "theirs", "themselves", "it", "its", "itself", "we", "us", "our")
+	relativePronouns = set("who", "which", "that", "whom", "whose")
+	// Nouns that stand for previously named actors: "the two countries".
+	anaphoricNouns = set("country", "countries", "nation", "nations", "side", "sides", "leader", "leaders",
+		"government", "governments", "state", "states", "neighbour", "neighbours", "neighbor", "neighbors",
+		"party", "parties", "rival", "rivals", "ally", "allies", "president", "minister", "group", "movement")
+	// Spans that introduce a source: "according to", "citing".
+	accordingTo = set("according", "citing", "per")
+)

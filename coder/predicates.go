@@ -1,0 +1,358 @@
+package coder
+
+import (
+	"github.com/redline-events/redline"
+	"github.com/redline-events/redline/dict"
+)
+
+// predicate is a token that a verb or noun pattern matched.
+type predicate struct {
+	tok     int
+	pat     *dict.Pattern
+	code    redline.Code
+	used    uint64 // tokens (< 64) consumed by the pattern's items
+	inner   int    // index of a predicate composed into this one, or -1
+	outer   int    // index of the predicate this one was composed into, or -1
+	noun    bool
+	reasons []string // for explain
+}
+
+// phraseRels are the dependents whose words a pattern's items may name:
+// particles, objects, obliques, complements and their modifiers.
+func phraseRel(r redline.DepRel) bool {
+	switch r.Base() {
+	case redline.Obj, redline.Iobj, redline.Obl, redline.Compound, redline.Xcomp, redline.Nmod,
+		redline.Advmod, redline.Amod, redline.Ccomp, redline.Advcl, redline.Acl, redline.Nsubj, redline.Flat:
+		return true
+	}
+	return false
+}
+
+// findItem looks for a token with one of the lemmas among the dependents of
+// v (two levels down). It returns the token index or -1.
+func (s *sentenceState) findItem(v int, alts []string, depth int, skip uint64) int {
+	for c := s.t.first[v]; c >= 0; c = s.t.next[c] {
+		if !phraseRel(s.t.toks[c].Rel) {
+			continue
+		}
+		if c < 64 && skip&(1<<uint(c)) != 0 {
+			continue
+		}
+		l, w := s.t.lemma(int(c)), s.t.toks[c].Lower
+		for _, a := range alts {
+			if a == l || a == w {
+				return int(c)
+			}
+		}
+		if depth < 2 {
+			if i := s.findItem(int(c), alts, depth+1, skip); i >= 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// matchPattern reports whether all of p's items are attached to v, and
+// which tokens they used.
+func (s *sentenceState) matchPattern(v int, p *dict.Pattern) (uint64, bool) {
+	var used uint64
+	for _, alts := range p.Items {
+		i := s.findItem(v, alts, 0, used)
+		if i < 0 {
+			return 0, false
+		}
+		if i < 64 {
+			used |= 1 << uint(i)
+		}
+	}
+	// A target preposition is not required: "held talks" is an event even
+	// when the partner is not named. findPredicates prefers, among equally
+	// specific patterns, one whose preposition is there.
+	return used, true
+}
+
+// findPredicates fills s.preds with the tokens a pattern matches, the most
+// specific pattern for each.
+func (s *sentenceState) findPredicates() {
+	s.preds = s.preds[:0]
+	for i := range s.t.toks {
+		tok := &s.t.toks[i]
+		var noun bool
+		switch tok.UPOS {
+		case redline.VERB:
+		case redline.NOUN:
+			noun = true
+		case redline.ADJ, redline.AUX:
+			// Participles tagged ADJ ("the invaded country") are not events;
+			// copulas are not either.
+			continue
+		default:
+			continue
+		}
+		if s.mention[i] >= 0 && !noun {
+			continue
+		}
+		pats := s.c.dict.Patterns(s.t.lemma(i), noun)
+		if len(pats) == 0 && !noun && tok.Lower != s.t.lemma(i) {
+			pats = s.c.dict.Patterns(tok.Lower, false)
+		}
+		var best *dict.Pattern
+		var bestUsed uint64
+		for _, p := range pats {
+			used, ok := s.matchPattern(i, p)
+			if !ok {
+				continue
+			}
+			if best == nil || len(p.Items) > len(best.Items) ||
+				(len(p.Items) == len(best.Items) && len(p.TargetPreps) > 0 && len(best.TargetPreps) == 0 && s.targetByPrep(i, p.TargetPreps, used) >= 0) {
+				best, bestUsed = p, used
+			}
+		}
+		if best == nil {
+			if s.explain != nil && len(pats) > 0 {
+				s.note("%q: %d patterns for %q, none fits its dependents", tok.Form, len(pats), s.t.lemma(i))
+			}
+			continue
+		}
+		// A noun that is itself an item of a verb's pattern ("impose
+		// sanctions") is consumed by the verb below.
+		s.preds = append(s.preds, predicate{tok: i, pat: best, code: best.Code, used: bestUsed, inner: -1, outer: -1, noun: noun})
+	}
+	// Drop nominal predicates consumed by a verb pattern's items.
+	out := s.preds[:0]
+	for _, p := range s.preds {
+		consumed := false
+		for _, q := range s.preds {
+			if q.tok != p.tok && q.tok < 64 && p.tok < 64 && q.used&(1<<uint(p.tok)) != 0 {
+				consumed = true
+				break
+			}
+		}
+		if consumed {
+			s.note("%q: part of another predicate's pattern", s.t.toks[p.tok].Form)
+			continue
+		}
+		out = append(out, p)
+	}
+	s.preds = out
+}
+
+// targetByPrep finds the argument of v (or of v's object) introduced by
+// one of preps, skipping tokens the pattern used.
+func (s *sentenceState) targetByPrep(v int, preps []string, used uint64) int {
+	try := func(h int) int {
+		for c := s.t.first[h]; c >= 0; c = s.t.next[c] {
+			b := s.t.toks[c].Rel.Base()
+			if b != redline.Obl && b != redline.Nmod && b != redline.Advcl {
+				continue
+			}
+			cs := s.t.caseOf(int(c))
+			for _, p := range preps {
+				if cs == p {
+					return int(c)
+				}
+			}
+		}
+		return -1
+	}
+	if i := try(v); i >= 0 {
+		return i
+	}
+	// "impose sanctions on Russia": the on-phrase may hang on the object.
+	for c := s.t.first[v]; c >= 0; c = s.t.next[c] {
+		if b := s.t.toks[c].Rel.Base(); b == redline.Obj || b == redline.Xcomp || (c < 64 && used&(1<<uint(c)) != 0) {
+			if i := try(int(c)); i >= 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// composition codes a speech act or intention with the event it is about:
+// "threatened to impose sanctions" is 1312, "urged them to hold talks" 026,
+// "agreed to cooperate militarily" 0312, "refused to meet" 125, "accused
+// them of attacking" 1123. The families follow the codebook's parallel
+// structure of appeals (02), intentions (03), demands (10) and rejections
+// (12) by what is asked, promised or refused.
+func compose(outer, inner redline.Code) (redline.Code, bool) {
+	or := outer.Root()
+	switch or {
+	case "02", "03", "10", "12":
+		cls := objectClass(inner, or)
+		if cls == "" {
+			return outer, false
+		}
+		if or == "12" {
+			cls = rejectClass(cls)
+			if cls == "" {
+				return outer, false
+			}
+			for c := redline.Code("12" + cls); len(c) >= 3; c = c[:len(c)-1] {
+				if c.Valid() {
+					return c, true
+				}
+			}
+			return outer, false
+		}
+		for c := or + redline.Code(cls); len(c) >= 3; c = c[:len(c)-1] {
+			if c.Valid() {
+				return c, true
+			}
+		}
+		return outer, false
+	case "13":
+		return threatCode(inner), true
+	case "11":
+		if len(outer) >= 3 && outer[:3] == "112" {
+			switch inner.Root() {
+			case "18", "19", "20":
+				return "1123", true
+			}
+		}
+	}
+	return outer, false
+}
+
+// objectClass says what an inner event is, in the digits that the 02, 03
+// and 10 families use after their root: "1" material cooperation ("11"
+// economic ...), "2" diplomatic cooperation, "3" aid, "4" political reform,
+// "5" yielding, "6" meeting or negotiating, "7" settling, "8" mediation
+// (for 03, accepting mediation is "8" and mediating "9").
+func objectClass(inner redline.Code, outerRoot redline.Code) string {
+	s := string(inner)
+	has := func(p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
+	switch {
+	case has("061"):
+		return "11"
+	case has("062"):
+		return "12"
+	case has("063"):
+		return "13"
+	case has("064"):
+		return "14"
+	case has("06"):
+		return "1"
+	case has("057"):
+		return "7"
+	case has("05"):
+		return "2"
+	case has("071"):
+		return "31"
+	case has("072"):
+		return "32"
+	case has("073"):
+		return "33"
+	case has("074"):
+		return "34"
+	case has("07"):
+		return "3"
+	case has("0831"):
+		return "41"
+	case has("0832"):
+		return "42"
+	case has("0833"):
+		return "43"
+	case has("0834"):
+		return "44"
+	case has("083"):
+		return "4"
+	case has("081"):
+		return "51"
+	case has("082"):
+		return "52"
+	case has("084"):
+		return "53"
+	case has("085"):
+		return "54"
+	case has("086"):
+		return "55"
+	case has("087"):
+		return "56"
+	case has("08"):
+		return "5"
+	case has("045"):
+		if outerRoot == "03" {
+			return "9"
+		}
+		return "8"
+	case has("04"):
+		return "6"
+	}
+	return ""
+}
+
+// rejectClass maps an object class onto the 12 family's own numbering.
+func rejectClass(cls string) string {
+	if cls == "" {
+		return ""
+	}
+	sub := cls[1:]
+	switch cls[0] {
+	case '1':
+		return "1" + sub
+	case '2':
+		return "0"
+	case '3':
+		return "2" + sub
+	case '4':
+		return "3" + sub
+	case '5':
+		return "4" + sub
+	case '6':
+		return "5"
+	case '7':
+		return "7"
+	case '8', '9':
+		return "6"
+	}
+	return ""
+}
+
+// threatCode is what threatening to do inner is.
+func threatCode(inner redline.Code) redline.Code {
+	s := string(inner)
+	has := func(p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
+	switch {
+	case has("161"):
+		return "1313"
+	case has("162"):
+		return "1311"
+	case has("163"):
+		return "1312"
+	case has("164"):
+		return "134"
+	case has("165"):
+		return "135"
+	case has("166"):
+		return "136"
+	case has("16"):
+		return "131"
+	case has("1721"):
+		return "1321"
+	case has("1722"):
+		return "1322"
+	case has("1723"):
+		return "1323"
+	case has("1724"):
+		return "1324"
+	case has("172"):
+		return "132"
+	case has("17"):
+		return "137"
+	case has("14"):
+		return "133"
+	case has("18"):
+		return "1383"
+	case has("191"):
+		return "1381"
+	case has("192"):
+		return "1382"
+	case has("204"):
+		return "1385"
+	case has("19"), has("20"), has("15"):
+		return "138"
+	}
+	return "130"
+}

@@ -1,0 +1,96 @@
+package coder
+
+import "github.com/redline-events/redline"
+
+// tree is a sentence's dependency tree with child lists, built once per
+// sentence into reusable buffers (no allocation per token once warm).
+type tree struct {
+	toks  []redline.Token
+	first []int32 // first child of each token, -1 if none
+	next  []int32 // next sibling, -1 at the end; siblings in sentence order
+}
+
+func (t *tree) build(toks []redline.Token) {
+	n := len(toks)
+	t.toks = toks
+	t.first = grow(t.first, n)
+	t.next = grow(t.next, n)
+	for i := 0; i < n; i++ {
+		t.first[i], t.next[i] = -1, -1
+	}
+	// Walk backwards and push onto the front, so siblings end up in order.
+	for i := n - 1; i >= 0; i-- {
+		h := toks[i].Head
+		if h < 0 || int(h) >= n || int(h) == i {
+			continue
+		}
+		t.next[i] = t.first[h]
+		t.first[h] = int32(i)
+	}
+}
+
+func grow(s []int32, n int) []int32 {
+	if cap(s) < n {
+		return make([]int32, n, n+n/2)
+	}
+	return s[:n]
+}
+
+// child returns the first child of h whose relation is rel (exactly), or -1.
+func (t *tree) child(h int, rel redline.DepRel) int {
+	for c := t.first[h]; c >= 0; c = t.next[c] {
+		if t.toks[c].Rel == rel {
+			return int(c)
+		}
+	}
+	return -1
+}
+
+// childBase returns the first child of h whose base relation is rel.
+func (t *tree) childBase(h int, rel redline.DepRel) int {
+	for c := t.first[h]; c >= 0; c = t.next[c] {
+		if t.toks[c].Rel.Base() == rel {
+			return int(c)
+		}
+	}
+	return -1
+}
+
+// caseOf returns the lemma of h's case marker ("on" in "on Russia"), or "".
+// A two-word marker ("according to", "because of") gives its first word.
+func (t *tree) caseOf(h int) string {
+	for c := t.first[h]; c >= 0; c = t.next[c] {
+		if t.toks[c].Rel == redline.Case {
+			return t.toks[c].Lower
+		}
+	}
+	return ""
+}
+
+// hasChildLemma reports whether h has a child with relation base rel whose
+// lower-cased form is in words.
+func (t *tree) hasChildWord(h int, rel redline.DepRel, words map[string]bool) int {
+	for c := t.first[h]; c >= 0; c = t.next[c] {
+		if t.toks[c].Rel.Base() == rel && words[t.toks[c].Lower] {
+			return int(c)
+		}
+	}
+	return -1
+}
+
+// head returns the head of i, or -1 for the root.
+func (t *tree) head(i int) int { return int(t.toks[i].Head) }
+
+// lemma is the token's lemma, falling back to its lower-cased form when the
+// tagger left it empty.
+func (t *tree) lemma(i int) string {
+	if l := t.toks[i].Lemma; l != "" {
+		return l
+	}
+	return t.toks[i].Lower
+}
+
+// isPassive reports whether predicate v is in the passive voice.
+func (t *tree) isPassive(v int) bool {
+	return t.child(v, redline.NsubjPass) >= 0 || t.child(v, redline.AuxPass) >= 0 || t.child(v, redline.CsubjPass) >= 0
+}
