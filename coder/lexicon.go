@@ -51,7 +51,7 @@ var (
 	// Pronouns that refer back to a person.
 	personPronouns = set("he", "she", "him", "her", "his", "hers", "himself", "herself")
 	// Pronouns that refer back to a group, country or organisation.
-	groupPronouns = set("they", "them", "their", "theirs", "themselves", "it", "its", "itself", "we", "us", "our")
+	groupPronouns    = set("they", "them", "their", "theirs", "themselves", "it", "its", "itself", "we", "us", "our")
 	relativePronouns = set("who", "which", "that", "whom", "whose")
 	// Nouns that stand for previously named actors: "the two countries".
 	anaphoricNouns = set("country", "countries", "nation", "nations", "side", "sides", "leader", "leaders",
