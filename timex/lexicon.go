@@ -21,6 +21,9 @@ const (
 	kPartOfDay      // morning, night, ...
 	kYearCue        // prepositions and adverbs after which a bare number is a year
 	kOf             // of (in "7th of December", "March of 2014")
+	kHours          // hour(s): counted in days ("48 hours ago")
+	kFollowing      // following (in "the following day")
+	kWeekend        // weekend
 )
 
 type entry struct {
@@ -85,5 +88,9 @@ var lexicon = func() map[string]entry {
 	m["and"] = entry{kYearCue, 1}
 	m["to"] = entry{kYearCue, 1}
 	m["of"] = entry{kOf, 0}
+	m["hour"] = entry{kHours, 0}
+	m["hours"] = entry{kHours, 0}
+	m["following"] = entry{kFollowing, 0}
+	m["weekend"] = entry{kWeekend, 0}
 	return m
 }()

@@ -400,7 +400,29 @@ func (f *finder) modified(i int, mod kind) (Expr, bool) {
 		}
 	case kWeekday:
 		return f.weekday(i, i+1, mod)
+	case kWeekend:
+		// The weekend is dated by its Saturday.
+		sat := 0
+		switch mod {
+		case kLast:
+			sat = -7
+		case kNext:
+			sat = 7
+		}
+		x := Expr{Start: i, End: i + 2, Granularity: Day, Relative: true}
+		if f.hasRef {
+			x.Date = f.weekStart(f.ref).AddDate(0, 0, 5+sat)
+		}
+		return x, true
 	case kUnit:
+		if g := Granularity(e.val); f.word(i-1) == "the" && (f.word(i) == "previous" || (mod == kNext && g == Day)) {
+			// "the previous week", "the next day" count from another event.
+			n := 1
+			if mod == kLast {
+				n = -1
+			}
+			return anchored(i-1, i+2, g, n), true
+		}
 		if g := Granularity(e.val); g != Day {
 			off := 0
 			switch mod {
@@ -482,11 +504,44 @@ func (f *finder) withinPeriod(i int) (Expr, bool) {
 	return Expr{}, false
 }
 
+// theUnit matches "the day after", "the day before" and "the following
+// day/week", which count from another event; i is at "day" or "following".
+func (f *finder) theUnit(i int) (Expr, bool) {
+	if f.word(i-1) != "the" {
+		return Expr{}, false
+	}
+	if f.is(i, kFollowing) {
+		if u := f.lookup(i + 1); u.kind == kUnit {
+			return anchored(i-1, i+2, Granularity(u.val), 1), true
+		}
+		return Expr{}, false
+	}
+	if u := f.lookup(i); Granularity(u.val) == Day {
+		switch f.word(i + 1) {
+		case "after":
+			return anchored(i-1, i+2, Day, 1), true
+		case "before":
+			return anchored(i-1, i+2, Day, -1), true
+		}
+	}
+	return Expr{}, false
+}
+
+// unitDays is the length in days of each granularity, for anchored offsets.
+var unitDays = [...]int{Day: 1, Week: 7, Month: 30, Year: 365}
+
+func anchored(start, end int, g Granularity, n int) Expr {
+	return Expr{Start: start, End: end, Granularity: g, Anchor: true, AfterDays: n * unitDays[g]}
+}
+
 // counted matches "three days ago" (resolved from the document date) and
 // "three days after", "a week later", "two days earlier" (anchored on
 // another event).
 func (f *finder) counted(i, n int) (Expr, bool) {
 	u := f.lookup(i + 1)
+	if u.kind == kHours && n >= 24 && n%24 == 0 { // "48 hours ago": whole days only
+		u, n = entry{kUnit, int(Day)}, n/24
+	}
 	if u.kind != kUnit || n <= 0 {
 		return Expr{}, false
 	}
@@ -509,11 +564,10 @@ func (f *finder) counted(i, n int) (Expr, bool) {
 		}
 		return x, true
 	case kLater, kEarlier:
-		days := n * [...]int{Day: 1, Week: 7, Month: 30, Year: 365}[g]
 		if f.lookup(i+2).kind == kEarlier {
-			days = -days
+			n = -n
 		}
-		return Expr{Start: i, End: i + 3, Granularity: g, Anchor: true, AfterDays: days}, true
+		return anchored(i, i+3, g, n), true
 	}
 	return Expr{}, false
 }

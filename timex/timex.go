@@ -116,8 +116,12 @@ type finder struct {
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
-// lower returns the lower-cased text of token i.
+// word returns the lower-cased text of token i (its Form when Lower is not
+// set), or "" outside the sentence.
 func (f *finder) word(i int) string {
+	if i < 0 || i >= len(f.toks) {
+		return ""
+	}
 	t := &f.toks[i]
 	if t.Lower != "" {
 		return t.Lower
@@ -236,6 +240,8 @@ func (f *finder) match(i int) (Expr, bool) {
 		return f.withinPeriod(i)
 	case kNumber:
 		return f.counted(i, e.val)
+	case kUnit, kFollowing:
+		return f.theUnit(i)
 	}
 	w := f.word(i)
 	if w == "" {

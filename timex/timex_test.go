@@ -145,6 +145,11 @@ func TestFind(t *testing.T) {
 		{"Troops massed two weeks ago.", crisisDate, []want{{"two weeks ago", d(2021, 11, 22), Week, true}}},
 		{"The treaty was signed twenty years ago.", crisisDate, []want{{"twenty years ago", d(2001, 1, 1), Year, true}}},
 		{"Kyiv asked for help earlier this month.", crisisDate, []want{{"earlier this month", d(2021, 12, 1), Month, true}}},
+		{"Protests spread last weekend and will resume this weekend.", crisisDate,
+			[]want{{"last weekend", d(2021, 12, 4), Day, true}, {"this weekend", d(2021, 12, 11), Day, true}}},
+		{"The strike killed 12 people 48 hours ago.", crisisDate, []want{{"48 hours ago", d(2021, 12, 9), Day, true}}},
+		{"He arrived two hours ago.", crisisDate, nil},
+		{"On the last day of the talks, nothing was agreed.", crisisDate, nil},
 		{"Shots were heard last night.", crisisDate, []want{{"last night", d(2021, 12, 10), Day, true}}},
 		{"Putin visited Crimea last March.", crisisDate, []want{{"last March", d(2021, 3, 1), Month, true}}},
 		{"He was charged in 2023 and again in January of this year.", d(2025, 3, 14),
@@ -221,8 +226,21 @@ func TestAnchored(t *testing.T) {
 		{"Thirty days before the vote, he resigned.", -30},
 		{"A day after the summit, shelling resumed.", 1},
 		{"10 days later the ceasefire collapsed.", 10},
+		{"The day after the summit, shelling resumed.", 1},
+		{"Officials had met the day before.", -1},
+		{"The following week, troops withdrew.", 7},
+		{"Troops withdrew the next day.", 1},
+		{"The previous week, talks had failed.", -7},
+		{"Forty-eight hours later, nothing had changed.", 0}, // number words stop at thirty: no expression
+		{"48 hours later, the talks resumed.", 2},
 	} {
 		got := Find(tokenize(tc.sentence, true), crisisDate)
+		if tc.days == 0 {
+			if len(got) != 0 {
+				t.Errorf("%q: got %+v, want none", tc.sentence, got)
+			}
+			continue
+		}
 		if len(got) != 1 || !got[0].Anchor || got[0].AfterDays != tc.days || !got[0].Date.IsZero() {
 			t.Errorf("%q: got %+v, want one anchored expression of %d days", tc.sentence, got, tc.days)
 			continue
