@@ -248,7 +248,9 @@ func TestPetrarchFull(t *testing.T) {
 			t.Logf("warning: %v", w)
 		}
 	}
-	if el > time.Second && !testing.Short() && os.Getenv("REDLINE_SLOW_OK") == "" {
+	// About 0.3 s of CPU on the development machine (BenchmarkLoadPetrarchFull);
+	// the wall-clock bound leaves room for a machine shared with other work.
+	if el > 3*time.Second {
 		t.Errorf("loading took %v, want under a second", el)
 	}
 	if len(d.Warnings) > 50 {
