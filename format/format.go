@@ -4,7 +4,7 @@
 //
 // Every writer buffers its output; Close flushes it (and, for Parquet, writes
 // the footer) but never closes the io.Writer it was given, which belongs to
-// the caller.
+// the caller. A Writer is not safe for concurrent use.
 package format
 
 import (

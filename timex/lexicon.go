@@ -24,6 +24,7 @@ const (
 	kHours          // hour(s): counted in days ("48 hours ago")
 	kFollowing      // following (in "the following day")
 	kWeekend        // weekend
+	kEventNoun      // invasion, election, ...: "the 2014 invasion" names a year
 )
 
 type entry struct {
@@ -92,5 +93,13 @@ var lexicon = func() map[string]entry {
 	m["hours"] = entry{kHours, 0}
 	m["following"] = entry{kFollowing, 0}
 	m["weekend"] = entry{kWeekend, 0}
+	for _, w := range []string{"invasion", "annexation", "election", "elections", "coup", "war",
+		"revolution", "uprising", "protests", "referendum", "ceasefire", "cease-fire", "truce",
+		"agreement", "accord", "accords", "deal", "treaty", "summit", "crisis", "attack", "attacks",
+		"offensive", "incursion", "occupation", "intervention", "bombing", "massacre", "earthquake",
+		"report", "census", "vote", "talks", "sanctions", "memorandum", "declaration", "resolution",
+		"campaign", "conflict", "standoff", "blockade", "withdrawal"} {
+		m[w] = entry{kEventNoun, 0}
+	}
 	return m
 }()

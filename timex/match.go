@@ -172,6 +172,9 @@ func (f *finder) bareYear(i int) (Expr, bool) {
 	if f.midPrefix(i) {
 		return Expr{Start: i - 2, End: i + 1, Date: date(y, 1, 1), Granularity: Year}, true
 	}
+	if f.is(i+1, kEventNoun) && isDeterminer(f.word(i-1)) {
+		return Expr{Start: i, End: i + 1, Date: date(y, 1, 1), Granularity: Year}, true // "the 2014 invasion"
+	}
 	e := f.lookup(i - 1)
 	cue := (e.kind == kYearCue && (e.val == 0 || f.isYear(i-2))) ||
 		((e.kind == kLater || e.kind == kEarlier) && (f.word(i-1) == "after" || f.word(i-1) == "before")) ||
@@ -361,6 +364,16 @@ func (f *finder) futureCue(i int) bool {
 		case "said", "says", "told", "announced", "reported", "added", ",", ";", ":", ".", "that":
 			return false
 		}
+	}
+	return false
+}
+
+// isDeterminer reports whether w can open a noun phrase whose head an
+// event noun is ("the 2014 invasion", "Russia's 2014 annexation").
+func isDeterminer(w string) bool {
+	switch w {
+	case "the", "The", "a", "A", "an", "its", "his", "her", "their", "our", "this", "that", "'s", "s'":
+		return true
 	}
 	return false
 }

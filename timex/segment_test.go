@@ -20,6 +20,8 @@ func TestWithSegmenter(t *testing.T) {
 		{"The report is dated 2021-12-07 and 12/7/2021.", []string{"2021-12-07=2021-12-07", "12/7/2021=2021-12-07"}},
 		{"Fighting resumed in mid-2014 and again in mid-December.", []string{"mid-2014=2014-01-01", "mid-December=2021-12-01"}},
 		{"A 69-year-old man said it was 2014-style chaos.", nil},
+		{"Sanctions followed Russia's 2014 annexation of Crimea.", []string{"2014=2014-01-01"}},
+		{"The talks resumed the day after, and again in mid-2015.", []string{"the day after=0001-01-01", "mid-2015=2015-01-01"}},
 		{"Rybakov said Friday that Putin's Dec. 7 call mattered.", []string{"Friday=2021-12-10", "Dec. 7=2021-12-07"}},
 	} {
 		doc := redline.Doc{Text: tc.text}
