@@ -186,6 +186,11 @@ func (s *sentenceState) pronounActor(h int) (actorRef, bool) {
 		}
 		return actorRef{}, false
 	}
+	// "Aid agencies said they could not ...": a pronoun subject of what
+	// someone reports is, first of all, the reporter.
+	if a, found := s.reporterOf(h); found {
+		return a, true
+	}
 	var ok func(k dict.Kind) bool
 	switch {
 	case personPronouns[w]:
@@ -208,6 +213,41 @@ func (s *sentenceState) pronounActor(h int) (actorRef, bool) {
 		}
 	}
 	return actorRef{}, false
+}
+
+// reporterOf resolves pronoun h to the subject of the reporting verb whose
+// complement h is the subject of, when they agree in kind: "he" needs a
+// person, "they" a plural noun or a group.
+func (s *sentenceState) reporterOf(h int) (actorRef, bool) {
+	t := &s.t
+	v := t.head(h)
+	if v < 0 || t.toks[h].Rel.Base() != redline.Nsubj || t.toks[v].Rel != redline.Ccomp {
+		return actorRef{}, false
+	}
+	r := t.head(v)
+	if r < 0 || !reportingVerbs[t.lemma(r)] {
+		return actorRef{}, false
+	}
+	subj := t.child(r, redline.Nsubj)
+	if subj < 0 || t.toks[subj].UPOS == redline.PRON {
+		return actorRef{}, false
+	}
+	a, ok := s.npActor(subj)
+	if !ok {
+		return actorRef{}, false
+	}
+	w := t.toks[h].Lower
+	plural := t.toks[subj].XPOS == "NNS" || t.toks[subj].XPOS == "NNPS" || t.child(subj, redline.Conj) >= 0
+	switch {
+	case personPronouns[w] && a.kind == dict.Person:
+	case (w == "they" || w == "we") && (plural || a.kind == dict.Group || a.kind == dict.Org):
+	case w == "it" && !plural && a.kind != dict.Person && a.kind != dict.Agent:
+	default:
+		return actorRef{}, false
+	}
+	a.actor.Text = t.toks[h].Form
+	a.actor.Start, a.actor.End = t.toks[h].Start, t.toks[h].End
+	return a, true
 }
 
 // contextCountry is the country the document is about at this point: the

@@ -87,6 +87,17 @@ func (c *Coder) code(d *redline.Doc, st *docState, ex *explainLog) []redline.Eve
 			continue
 		}
 		s.index = i
+		// Discard phrases (PETRARCH's sports and entertainment lists) skip
+		// the sentence, or the whole story when the entry says so.
+		if a, b, story, ok := c.dict.MatchDiscard(toks); ok {
+			if ex != nil {
+				ex.lines = append(ex.lines, fmt.Sprintf("sentence %d: discard phrase %q (story=%v)", i, d.Text[toks[a].Start:toks[b-1].End], story))
+			}
+			if story {
+				return nil
+			}
+			continue
+		}
 		out = s.code(toks, out)
 	}
 	s.doc = nil
