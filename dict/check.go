@@ -3,6 +3,7 @@ package dict
 import (
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -44,16 +45,26 @@ func (d *Dictionary) Stats() Stats {
 	return s
 }
 
-// Covered returns how many codebook codes have at least one pattern.
-func (s Stats) Covered() int {
-	n := 0
+// Missing returns the codebook codes without a pattern. A two-digit root
+// ("13") names a family rather than an event, which is coded with the
+// family's "0" code ("130"): the root counts as covered when that code is.
+func (s Stats) Missing() []redline.Code {
+	var out []redline.Code
 	for _, ci := range redline.Codebook() {
-		if s.CodesCovered[ci.Code] > 0 {
-			n++
+		c := ci.Code
+		if len(c) == 2 && s.CodesCovered[c] == 0 {
+			c += "0"
+		}
+		if s.CodesCovered[c] == 0 {
+			out = append(out, ci.Code)
 		}
 	}
-	return n
+	return out
 }
+
+// Covered returns how many codebook codes have at least one pattern (see
+// Missing for the roots).
+func (s Stats) Covered() int { return s.Codebook - len(s.Missing()) }
 
 func (s Stats) String() string {
 	var b strings.Builder
@@ -153,7 +164,15 @@ func (d *Dictionary) lint() []error {
 			case !ok:
 				byName[k] = seen{e, code}
 			case prev.e == e:
-				errs = append(errs, &LineError{e.File, e.Line, fmt.Sprintf("name %q listed twice in one entry", n)})
+				// Variants that differ in case or diacritics ("Kılıçdaroğlu",
+				// "Kilicdaroglu") are redundant but harmless; only exact
+				// repeats are mistakes.
+				for _, m := range e.Names[:slices.Index(e.Names, n)] {
+					if m == n {
+						errs = append(errs, &LineError{e.File, e.Line, fmt.Sprintf("name %q listed twice in one entry", n)})
+						break
+					}
+				}
 			case e.Kind == Person:
 				errs = append(errs, &LineError{e.File, e.Line, fmt.Sprintf("name %q also names the person at %s:%d", n, prev.e.File, prev.e.Line)})
 			case prev.code == code:

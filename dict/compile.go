@@ -1,6 +1,7 @@
 package dict
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -40,9 +41,17 @@ func (d *Dictionary) compile() {
 	c := &compiled{actors: newTrie(), discard: newTrie(), fuzzy: map[string][]int32{},
 		byHead: map[headKey][]*Pattern{}, preds: map[string]bool{}, known: map[string]bool{}}
 	var keys []string
+	var joined []string // the entry's names as joined keys, for surname checks
 	fuzzyIDs := map[int32]bool{}
 	for i := range d.entries {
 		e := &d.entries[i]
+		if e.Kind == Person {
+			joined = joined[:0]
+			for _, n := range e.Names {
+				keys = nameKeys(keys[:0], n)
+				joined = append(joined, strings.Join(keys, " "))
+			}
+		}
 		for j, n := range e.Names {
 			keys = nameKeys(keys[:0], n)
 			c.actors.insert(keys, termVal{entry: int32(i), caps: !e.Caseless && isCapsName(n)})
@@ -60,7 +69,7 @@ func (d *Dictionary) compile() {
 			}
 			if e.Kind == Person && j == 0 {
 				for _, sk := range surnameKeys(keys) {
-					if !listsName(e, sk) {
+					if !slices.Contains(joined, strings.Join(sk, " ")) {
 						c.actors.insert(sk, termVal{entry: int32(i), surname: true})
 					}
 				}
@@ -153,16 +162,3 @@ func surnameKeys(keys []string) [][]string {
 	return out
 }
 
-// listsName reports whether e lists the folded token sequence keys as one
-// of its names.
-func listsName(e *Entry, keys []string) bool {
-	want := strings.Join(keys, " ")
-	var ks []string
-	for _, n := range e.Names {
-		ks = nameKeys(ks[:0], n)
-		if strings.Join(ks, " ") == want {
-			return true
-		}
-	}
-	return false
-}

@@ -178,33 +178,30 @@ func splitWord(dst []string, w string) []string {
 		dst = append(dst, w[:1])
 		w = w[1:]
 	}
-	var tail []string
-	for w != "" {
-		last := w[len(w)-1]
-		if strings.ContainsRune("\")]},;:!?", rune(last)) {
-			tail = append(tail, w[len(w)-1:])
-			w = w[:len(w)-1]
-			continue
-		}
-		if last == '.' && !keepsPeriod(w) {
-			tail = append(tail, ".")
-			w = w[:len(w)-1]
+	// Trailing punctuation, split off after the word itself.
+	end := len(w)
+	for end > 0 {
+		last := w[end-1]
+		if strings.IndexByte("\")]},;:!?", last) >= 0 || (last == '.' && !keepsPeriod(w[:end])) {
+			end--
 			continue
 		}
 		break
 	}
-	lw := strings.ToLower(w)
+	tail := w[end:]
+	w = w[:end]
 	switch {
-	case len(w) > 2 && (strings.HasSuffix(lw, "'s") || strings.HasSuffix(lw, "\u2019s")):
-		k := strings.LastIndexAny(w, "'\u2019")
-		dst = append(dst, w[:k], w[k:])
-	case len(w) > 1 && (w[len(w)-1] == '\'') && (lw[len(lw)-2] == 's'):
+	case len(w) > 2 && (w[len(w)-1] == 's' || w[len(w)-1] == 'S') && w[len(w)-2] == '\'':
+		dst = append(dst, w[:len(w)-2], w[len(w)-2:])
+	case len(w) > 4 && (w[len(w)-1] == 's' || w[len(w)-1] == 'S') && strings.HasSuffix(w[:len(w)-1], "\u2019"):
+		dst = append(dst, w[:len(w)-4], w[len(w)-4:])
+	case len(w) > 1 && w[len(w)-1] == '\'' && (w[len(w)-2] == 's' || w[len(w)-2] == 'S'):
 		dst = append(dst, w[:len(w)-1], "'")
 	case w != "":
 		dst = append(dst, w)
 	}
-	for i := len(tail) - 1; i >= 0; i-- {
-		dst = append(dst, tail[i])
+	for i := 0; i < len(tail); i++ {
+		dst = append(dst, tail[i:i+1])
 	}
 	return dst
 }
