@@ -161,4 +161,3 @@ func surnameKeys(keys []string) [][]string {
 	}
 	return out
 }
-
