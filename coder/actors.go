@@ -49,6 +49,8 @@ func (s *sentenceState) actorsOf(h int, out []actorRef) []actorRef {
 	}
 	if a, ok := s.npActor(h); ok {
 		out = append(out, a)
+	} else if tok := &s.t.toks[h]; tok.UPOS == redline.NOUN && anaphoricNouns[tok.Lower] {
+		out = s.anaphora(h, out)
 	}
 	for c := s.t.first[h]; c >= 0; c = s.t.next[c] {
 		if s.t.toks[c].Rel == redline.Conj {
@@ -248,6 +250,51 @@ func (s *sentenceState) reporterOf(h int) (actorRef, bool) {
 	a.actor.Text = t.toks[h].Form
 	a.actor.Start, a.actor.End = t.toks[h].Start, t.toks[h].End
 	return a, true
+}
+
+// anaphora resolves "the two countries", "both sides", "the country" to
+// the most recent distinct actors named before h: two for a plural with
+// "two" or "both", one for a singular with "the".
+func (s *sentenceState) anaphora(h int, out []actorRef) []actorRef {
+	t := &s.t
+	plural := t.toks[h].XPOS == "NNS"
+	want := 0
+	for c := t.first[h]; c >= 0; c = t.next[c] {
+		switch t.toks[c].Lower {
+		case "two", "both":
+			if plural {
+				want = 2
+			}
+		case "the", "this", "that":
+			if !plural && want == 0 {
+				want = 1
+			}
+		}
+	}
+	if want == 0 {
+		return out
+	}
+	n := len(out)
+	for i := len(s.c.recent) - 1; i >= 0 && len(out)-n < want; i-- {
+		r := s.c.recent[i]
+		if r.actor.Start >= t.toks[h].Start || r.kind == dict.Place || r.kind == dict.Agent {
+			continue
+		}
+		dup := false
+		for _, o := range out[n:] {
+			dup = dup || o.actor.Code == r.actor.Code
+		}
+		if dup {
+			continue
+		}
+		r.actor.Text = s.spanText(h, h+1)
+		r.actor.Start, r.actor.End = t.toks[h].Start, t.toks[h].End
+		out = append(out, r)
+	}
+	if len(out)-n < want {
+		return out[:n]
+	}
+	return out
 }
 
 // contextCountry is the country the document is about at this point: the

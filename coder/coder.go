@@ -37,6 +37,9 @@ func (c *Coder) Dictionary() *dict.Dictionary { return c.dict }
 type docState struct {
 	dict   *dict.Dictionary
 	recent []actorRef // named actors so far, for pronouns and context
+	// lastTextDate is the date of the latest event dated from the text: the
+	// narrative's "now", which "three days after" counts from.
+	lastTextDate time.Time
 	s      sentenceState
 	seen   map[dedupKey]int
 }
@@ -74,6 +77,7 @@ func (c *Coder) Code(d *redline.Doc) []redline.Event {
 
 func (c *Coder) code(d *redline.Doc, st *docState, ex *explainLog) []redline.Event {
 	st.recent = st.recent[:0]
+	st.lastTextDate = time.Time{}
 	if st.seen == nil {
 		st.seen = make(map[dedupKey]int)
 	}
@@ -274,6 +278,9 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 				URL:      s.doc.URL,
 			}
 			s.c.seen[key] = len(out)
+			if from == redline.DateFromText {
+				s.c.lastTextDate = date
+			}
 			out = append(out, ev)
 			s.note("event %s → %s %s (%s) mode=%s", src.ActorCode(), tgt.ActorCode(), p.code, p.code.Name(), mode)
 		}
@@ -655,8 +662,14 @@ func (s *sentenceState) saidBy(v int) *redline.Actor {
 func (s *sentenceState) attachDates() {
 	n := len(s.t.toks)
 	s.exprAt = grow(s.exprAt, len(s.exprs))
-	for ei, e := range s.exprs {
+	for ei := range s.exprs {
+		e := &s.exprs[ei]
 		s.exprAt[ei] = -1
+		if e.Anchor && e.Date.IsZero() && !s.c.lastTextDate.IsZero() {
+			// "three days after Biden read Putin the riot act": the
+			// anchoring event is, in news narrative, the last one dated.
+			e.Date = timex.ShiftDays(s.c.lastTextDate, e.AfterDays)
+		}
 		if e.Date.IsZero() || e.Start < 0 || e.End > n {
 			continue
 		}
