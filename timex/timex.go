@@ -216,13 +216,11 @@ func validDay(y int, m time.Month, d int) bool {
 	return d >= 1 && date(y, m, d).Day() == d
 }
 
-// adjacent reports whether tokens i and i+1 touch in the text.
+// adjacent reports whether tokens i and i+1 touch in the text. Tokens
+// without offsets (made by hand) are taken as separate words.
 func (f *finder) adjacent(i int) bool {
 	a, b := &f.toks[i], &f.toks[i+1]
-	if a.End != 0 || b.Start != 0 {
-		return a.End == b.Start
-	}
-	return !a.SpaceAfter
+	return a.End != 0 && a.End == b.Start
 }
 
 func (f *finder) match(i int) (Expr, bool) {
