@@ -68,7 +68,7 @@ func distance(a, b int32) uint64 {
 	return 8
 }
 
-const nMoveFeats = 82
+const nMoveFeats = 91
 
 // moveFeatures fills s.moveFeats for the current configuration, after the
 // templates of Zhang and Nivre (2011) adapted to arc-hybrid: words, tags and
@@ -185,6 +185,17 @@ func (s *state) moveFeatures() {
 	f[79] = f2(80, b0wp, s.lset[B0])
 	f[80] = f2(81, b0p, s.lset[B0])
 	f[81] = f3(82, s1p, s.rset[S1], s0p)
+	// universal tags: coarser, so more robust to the tagger's errors
+	u := s.upos
+	f[82] = f1(83, u[S0])
+	f[83] = f1(84, u[B0])
+	f[84] = f1(85, u[S1])
+	f[85] = f1(86, u[B1])
+	f[86] = f2(87, u[S0], u[B0])
+	f[87] = f2(88, u[S1], u[S0])
+	f[88] = f3(89, u[S0], u[B0], u[B1])
+	f[89] = f3(90, u[S1], u[S0], u[B0])
+	f[90] = f3(91, u[B0], u[B1], u[B2])
 }
 
 const nLabelFeats = 30

@@ -36,7 +36,8 @@ type state struct {
 	rc1, rc2      []int32 // rightmost and second rightmost child, or none
 	nl, nr        []uint8 // number of left and right children
 	lset, rset    []uint64
-	word, tag, lm []uint64 // hashed atoms: lower-cased form, tags, lemma
+	word, tag, lm []uint64 // hashed atoms: lower-cased form, XPOS, lemma
+	upos          []uint64
 
 	moveFeats  [nMoveFeats]uint64
 	labelFeats [nLabelFeats]uint64
@@ -65,13 +66,14 @@ func (s *state) reset(n int) {
 		s.word = make([]uint64, c)
 		s.tag = make([]uint64, c)
 		s.lm = make([]uint64, c)
+		s.upos = make([]uint64, c)
 		s.stack = make([]int32, 0, c)
 	}
 	s.head = s.head[:m]
 	s.rel = s.rel[:m]
 	s.lc1, s.lc2, s.rc1, s.rc2 = s.lc1[:m], s.lc2[:m], s.rc1[:m], s.rc2[:m]
 	s.nl, s.nr, s.lset, s.rset = s.nl[:m], s.nr[:m], s.lset[:m], s.rset[:m]
-	s.word, s.tag, s.lm = s.word[:m], s.tag[:m], s.lm[:m]
+	s.word, s.tag, s.lm, s.upos = s.word[:m], s.tag[:m], s.lm[:m], s.upos[:m]
 	none := s.none()
 	for i := 0; i < m; i++ {
 		s.head[i] = -1
@@ -80,8 +82,8 @@ func (s *state) reset(n int) {
 		s.nl[i], s.nr[i] = 0, 0
 		s.lset[i], s.rset[i] = 0, 0
 	}
-	s.word[n], s.tag[n], s.lm[n] = atomRoot, atomRoot, atomRoot
-	s.word[n+1], s.tag[n+1], s.lm[n+1] = atomNone, atomNone, atomNone
+	s.word[n], s.tag[n], s.lm[n], s.upos[n] = atomRoot, atomRoot, atomRoot, atomRoot
+	s.word[n+1], s.tag[n+1], s.lm[n+1], s.upos[n+1] = atomNone, atomNone, atomNone, atomNone
 	s.stack = append(s.stack[:0], s.root())
 	s.b0 = 0
 }
@@ -91,7 +93,12 @@ func (s *state) setAtoms(toks []redline.Token) {
 	for i := range toks {
 		t := &toks[i]
 		s.word[i] = hashWord(t.Form)
-		s.tag[i] = uint64(t.UPOS)<<40 ^ hashString(t.XPOS)&(1<<40-1)
+		s.upos[i] = uint64(t.UPOS) + 1
+		if t.XPOS != "" {
+			s.tag[i] = hashString(t.XPOS)
+		} else {
+			s.tag[i] = s.upos[i] << 32
+		}
 		if t.Lemma != "" && t.Lemma != "_" {
 			s.lm[i] = hashWord(t.Lemma)
 		} else {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/redline-events/redline"
 	"github.com/redline-events/redline/conllu"
+	"github.com/redline-events/redline/tag"
 )
 
 // TrainOptions control Train. Zero values take the defaults.
@@ -27,6 +28,11 @@ type TrainOptions struct {
 	// Retag, if set, replaces the gold tags of every training and dev
 	// sentence, so that the parser learns on the tags it will see.
 	Retag func(toks []redline.Token)
+	// Jackknife, when 2 or more, re-tags the training sentences with that
+	// many jackknifed taggers (see Jackknife) and dev with a tagger trained
+	// on all of train, before anything else. It overwrites the LEMMA, UPOS
+	// and XPOS columns of train and dev.
+	Jackknife int
 }
 
 func (o *TrainOptions) defaults() {
@@ -51,33 +57,10 @@ type example struct {
 	rels []redline.DepRel
 }
 
-// Tokens converts a CoNLL-U sentence to tokens carrying its tags, lemmas and
-// (in Head and Rel) its gold tree. Relations redline does not name map to
-// their base relation or Dep; unknown counts them by name when not nil.
-func Tokens(s *conllu.Sentence, unknown map[string]int) []redline.Token {
-	toks := make([]redline.Token, len(s.Words))
-	for i := range s.Words {
-		w := &s.Words[i]
-		rel := redline.ParseDepRel(w.DepRel)
-		if unknown != nil && rel != redline.NoRel && rel.String() != w.DepRel {
-			unknown[w.DepRel]++
-		}
-		toks[i] = redline.Token{Form: w.Form, Lemma: w.Lemma, UPOS: redline.ParseUPOS(w.UPOS), XPOS: w.XPOS,
-			Head: int32(w.Head - 1), Rel: rel, SpaceAfter: w.SpaceAfter()}
-		if w.XPOS == "_" {
-			toks[i].XPOS = ""
-		}
-		if w.Lemma == "_" && w.Form != "_" {
-			toks[i].Lemma = ""
-		}
-	}
-	return toks
-}
-
 func examples(ss []*conllu.Sentence, retag func([]redline.Token), unknown map[string]int) []example {
 	out := make([]example, 0, len(ss))
 	for _, s := range ss {
-		toks := Tokens(s, unknown)
+		toks := Tokens(s, nil, unknown)
 		ok := len(toks) > 0
 		ex := example{toks: toks, gold: make([]int32, len(toks)), rels: make([]redline.DepRel, len(toks))}
 		for i, t := range toks {
@@ -165,6 +148,27 @@ func Train(train, dev []*conllu.Sentence, opt TrainOptions, log io.Writer) (*Par
 	opt.defaults()
 	if log == nil {
 		log = io.Discard
+	}
+	if opt.Jackknife > 1 {
+		if len(dev) > 0 {
+			tg, err := tag.Train(train, nil, tag.TrainOptions{Seed: uint64(opt.Seed) + 1}, nil)
+			if err != nil {
+				return nil, err
+			}
+			var toks []redline.Token
+			for _, s := range dev {
+				toks = Tokens(s, toks, nil)
+				tg.TagTokens(toks)
+				for i := range s.Words {
+					w, t := &s.Words[i], &toks[i]
+					w.Lemma, w.UPOS, w.XPOS = t.Lemma, t.UPOS.String(), t.XPOS
+				}
+			}
+			fmt.Fprintln(log, "dev re-tagged by a tagger trained on train")
+		}
+		if err := Jackknife(train, nil, opt.Jackknife, tag.TrainOptions{Seed: uint64(opt.Seed) + 1}, log); err != nil {
+			return nil, err
+		}
 	}
 	unknown := map[string]int{}
 	tr := examples(train, opt.Retag, unknown)

@@ -24,7 +24,7 @@ func init() {
 			}
 			var train, dev []*conllu.Sentence
 			for _, f := range trainFiles {
-				ss, err := readConllu(f)
+				ss, err := readParserTreebank(f)
 				if err != nil {
 					return err
 				}
@@ -32,7 +32,7 @@ func init() {
 			}
 			if devFile != "" {
 				var err error
-				if dev, err = readConllu(devFile); err != nil {
+				if dev, err = readParserTreebank(devFile); err != nil {
 					return err
 				}
 			}
@@ -63,13 +63,14 @@ func init() {
 	fl.StringVarP(&out, "output", "o", "", "model file to write")
 	fl.IntVar(&opt.Epochs, "epochs", 15, "passes over the training data")
 	fl.Int64Var(&opt.Seed, "seed", 1, "random seed (training is deterministic for a seed)")
+	fl.IntVar(&opt.Jackknife, "jackknife", 0, "train on tags from this many jackknifed taggers (0: the files' tags)")
 	fl.IntVar(&opt.MoveBits, "move-bits", 22, "log2 of the rows of the move weight table")
 	fl.IntVar(&opt.LabelBits, "label-bits", 18, "log2 of the rows of the label weight table")
 	trainCmd.AddCommand(cmd)
 }
 
-// readConllu reads a whole CoNLL-U file.
-func readConllu(name string) ([]*conllu.Sentence, error) {
+// readParserTreebank reads a whole CoNLL-U file.
+func readParserTreebank(name string) ([]*conllu.Sentence, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
