@@ -40,6 +40,17 @@ func isDash(s string) bool {
 func (d *Dictionary) compile() {
 	c := &compiled{actors: newTrie(), discard: newTrie(), fuzzy: map[string][]int32{},
 		byHead: map[headKey][]*Pattern{}, preds: map[string]bool{}, known: map[string]bool{}}
+	for _, p := range d.patterns {
+		k := headKey{p.Head, p.Noun}
+		c.byHead[k] = append(c.byHead[k], p)
+		c.preds[p.Head] = true
+		c.known[p.Head] = true
+		for _, it := range p.Items {
+			for _, a := range it {
+				c.known[a] = true
+			}
+		}
+	}
 	var keys []string
 	var joined []string // the entry's names as joined keys, for surname checks
 	fuzzyIDs := map[int32]bool{}
@@ -69,7 +80,7 @@ func (d *Dictionary) compile() {
 			}
 			if e.Kind == Person && j == 0 {
 				for _, sk := range surnameKeys(keys) {
-					if !slices.Contains(joined, strings.Join(sk, " ")) {
+					if !slices.Contains(joined, strings.Join(sk, " ")) && !c.commonWord(sk) {
 						c.actors.insert(sk, termVal{entry: int32(i), surname: true})
 					}
 				}
@@ -79,17 +90,6 @@ func (d *Dictionary) compile() {
 	for i := range d.discards {
 		keys = nameKeys(keys[:0], d.discards[i].Names[0])
 		c.discard.insert(keys, termVal{entry: int32(i)})
-	}
-	for _, p := range d.patterns {
-		k := headKey{p.Head, p.Noun}
-		c.byHead[k] = append(c.byHead[k], p)
-		c.preds[p.Head] = true
-		c.known[p.Head] = true
-		for _, it := range p.Items {
-			for _, a := range it {
-				c.known[a] = true
-			}
-		}
 	}
 	for _, ps := range c.byHead {
 		sort.SliceStable(ps, func(i, j int) bool { return specificity(ps[i]) > specificity(ps[j]) })
@@ -135,6 +135,33 @@ func specificity(p *Pattern) int {
 		s++
 	}
 	return s
+}
+
+// notSurnames are capitalised words of news that are also surnames of
+// people in the dictionaries ("Theresa May", "Condoleezza Rice"): a
+// surname key would turn every "May 5" into an actor. Such people are
+// found by full name or by variants listed explicitly.
+var notSurnames = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "will": true, "rice": true, "bush": true, "brown": true, "white": true, "black": true,
+	"green": true, "young": true, "king": true, "power": true, "hope": true, "price": true, "cash": true,
+	"long": true, "little": true, "love": true, "rich": true, "hunt": true, "grant": true, "gray": true,
+	"grey": true, "stone": true, "wood": true, "church": true, "cook": true, "baker": true, "banks": true,
+	"mills": true, "case": true, "day": true, "house": true, "hall": true, "lord": true, "law": true,
+	"new": true, "north": true, "south": true, "east": true, "west": true, "all": true, "said": true,
+	"street": true, "park": true, "field": true, "ford": true, "english": true, "french": true,
+}
+
+// commonWord reports whether a derived surname key is a word rather than a
+// name: a month, weekday or common English word, or a word of the verb and
+// agent dictionaries.
+func (c *compiled) commonWord(key []string) bool {
+	if len(key) != 1 {
+		return false
+	}
+	return notSurnames[key[0]] || c.known[key[0]]
 }
 
 // surnameKeys derives the surname keys of a full name's folded tokens: the

@@ -58,6 +58,8 @@ Ursula von der Leyen
   IGOEU 2019-12-01..
 Bashar al-Assad
   SYRGOV 2000-07-17..2024-12-08
+Theresa May
+  GBRGOV 2016-07-13..2019-07-24
 `)},
 	"verbs/verbs.txt": {Data: []byte(`
 &SANCTION = sanction | embargo | boycott | restriction
@@ -149,6 +151,8 @@ func TestMatchActors(t *testing.T) {
 		{"fuzzy full name", "Jens Stotenberg", "2021-12-07", "Jens Stotenberg=IGOWSTNAT~"},
 		{"fuzzy lower case refused", "the stotenberg", "2021-12-07", ""},
 		{"fuzzy inactive person refused", "Rybakov said", "2005-01-01", ""},
+		{"surname that is a month", "In May the Prime Minister", "2018-06-01", "Minister=GOV"},
+		{"full name of that person", "Theresa May resigned", "2019-06-01", "Theresa May=GBRGOV"},
 		{"metonym", "the Kremlin and the White House", "2021-12-07", "Kremlin=RUS | White House=USA"},
 		{"variant transliteration", "Zelenskyy and Zelenskiy", "2022-03-01", "Zelenskyy=UKRGOV | Zelenskiy=UKRGOV"},
 	}
