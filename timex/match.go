@@ -176,7 +176,7 @@ func (f *finder) bareYear(i int) (Expr, bool) {
 		return Expr{Start: i, End: i + 1, Date: date(y, 1, 1), Granularity: Year}, true // "the 2014 invasion"
 	}
 	e := f.lookup(i - 1)
-	cue := (e.kind == kYearCue && (e.val == 0 || f.isYear(i-2))) ||
+	cue := (e.kind == kYearCue && (e.val == 0 || f.isYear(i-2))) || (e.kind == kOf && !quantityNoun(f.word(i-2))) ||
 		((e.kind == kLater || e.kind == kEarlier) && (f.word(i-1) == "after" || f.word(i-1) == "before")) ||
 		(e.kind == kUnit && Granularity(e.val) == Year && f.word(i-1) == "year") // "the year 2014"
 	if !cue {
@@ -378,6 +378,17 @@ func isDeterminer(w string) bool {
 	return false
 }
 
+// quantityNoun reports whether "w of N" counts rather than dates ("a total
+// of 2014 troops", but "the summer of 2014").
+func quantityNoun(w string) bool {
+	switch w {
+	case "total", "number", "sum", "maximum", "minimum", "average", "force", "group", "crowd",
+		"contingent", "fleet", "team", "population", "toll", "tally", "count", "sample":
+		return true
+	}
+	return false
+}
+
 func isArticle(w string) bool { return w == "the" || w == "The" || w == "a" || w == "A" || w == "an" }
 
 func (f *finder) weekStart(t time.Time) time.Time {
@@ -410,6 +421,9 @@ func (f *finder) modified(i int, mod kind) (Expr, bool) {
 	case kComing:
 		if mod == kThis && f.is(i+2, kWeekday) {
 			return f.weekday(i, i+2, kNext)
+		}
+		if u := f.lookup(i + 2); mod == kThis && u.kind == kUnit && Granularity(u.val) != Day {
+			return f.period(i, i+3, Granularity(u.val), 1), true // "this coming week"
 		}
 	case kWeekday:
 		return f.weekday(i, i+1, mod)

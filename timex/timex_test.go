@@ -115,6 +115,8 @@ func TestFind(t *testing.T) {
 		{"Sanctions followed the 2014 invasion and its 2014 annexation of Crimea.", crisisDate,
 			[]want{{"2014", d(2014, 1, 1), Year, false}, {"2014", d(2014, 1, 1), Year, false}}},
 		{"The 2000 troops and the 1999 soldiers left.", crisisDate, nil},
+		{"Fighting flared in the summer of 2014.", crisisDate, []want{{"2014", d(2014, 1, 1), Year, false}}},
+		{"Ministers meet this coming week.", crisisDate, []want{{"this coming week", d(2021, 12, 13), Week, true}}},
 		{"Crimea was annexed in the year 2014.", crisisDate, []want{{"2014", d(2014, 1, 1), Year, false}}},
 		{"The chaos of 9/11 and 24/7 news.", crisisDate, nil},
 		{"The vote took place in March of 2014.", crisisDate, []want{{"March of 2014", d(2014, 3, 1), Month, false}}},
@@ -178,6 +180,7 @@ func TestFind(t *testing.T) {
 		{"He was 31 years old and served 9 years in prison.", crisisDate, nil},
 		{"The 7 soldiers and 12 officers were freed.", crisisDate, nil},
 		{"Dec was his nickname.", crisisDate, nil},
+		{"A total of 2014 troops and a force of 1500 men crossed.", crisisDate, nil},
 		{"USA Today reported the attack.", crisisDate, nil},
 	} {
 		for _, keepAbbr := range []bool{true, false} {
