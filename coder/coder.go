@@ -220,10 +220,17 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 	tgts := srcs[nsrc:]
 	srcs = srcs[:nsrc]
 	if p.inner >= 0 && len(tgts) == 0 {
-		// "urged Iran to release": the inner event's subject is the target
-		// of the appeal; "threatened Russia with sanctions" has it already.
+		// The composed event's target: for threats, promises, refusals and
+		// accusations ("threatened to impose sanctions on Russia") the
+		// inner event's target; for appeals and demands the inner event's
+		// own subject ("demanded that Iran release").
 		in := &s.preds[p.inner]
-		tgts = s.sources(in.tok, in.noun, tgts)
+		switch p.code.Root() {
+		case "02", "10":
+			if subj := s.t.child(in.tok, redline.Nsubj); subj >= 0 {
+				tgts = s.actorsOf(subj, tgts)
+			}
+		}
 		if len(tgts) == 0 {
 			tgts = s.targets(in.tok, in, tgts)
 		}

@@ -46,7 +46,7 @@ Joe Biden; Biden
 163 impose &SANCTION {on|against}
 130 threaten
 130 warn
-0312 hold exercise
+062 hold exercise
 030 agree
 036 n:talk {with}
 020 urge
@@ -110,11 +110,11 @@ func TestCoder(t *testing.T) {
 		{"conditional", "If Russia invades Ukraine, the sanctions will hurt.", []string{"RUS>UKR 192 hypothetical"}, []string{"RUS>UKR 192 asserted"}},
 		{"compound subject", "Jordan and Britain agreed to hold joint military exercises.",
 			[]string{"JOR> 0312 asserted", "GBR> 0312 asserted"}, nil},
-		{"agent with country", "Russian troops shelled Donetsk.", []string{"RUSMIL>UKR 195 asserted"}, nil},
+		{"agent with country", "Russian troops attacked Donetsk.", []string{"RUSMIL>UKR 190 asserted"}, nil},
 		{"threat composed", "Washington threatened to impose sanctions on Russia.", []string{"USA>RUS 1312 asserted"},
 			[]string{"USA>RUS 163 asserted"}},
 		{"noun predicate", "Russia's invasion of Ukraine shocked Europe.", []string{"RUS>UKR 192 asserted"}, nil},
-		{"attribution", "Kyiv said Russian troops attacked Ukrainian soldiers.", []string{"RUSMIL>UKRMIL 190 asserted said:UKR"}, nil},
+		{"attribution", "Kyiv said that Russian troops attacked Ukrainian soldiers.", []string{"RUSMIL>UKRMIL 190 asserted said:UKR"}, nil},
 		{"relative date", "Russia attacked Ukraine on Friday.", []string{"RUS>UKR 190 asserted 2021-12-10"}, nil},
 		{"absolute date", "Putin invaded Crimea on March 1, 2014.", []string{"RUSGOV>UKR 192 asserted 2014-03-01"}, nil},
 		{"person out of term", "Biden warned Russia.", []string{"USAGOV>RUS 130 asserted"}, nil},

@@ -178,6 +178,10 @@ func (s *sentenceState) targetByPrep(v int, preps []string, used uint64) int {
 // (12) by what is asked, promised or refused.
 func compose(outer, inner redline.Code) (redline.Code, bool) {
 	or := outer.Root()
+	if inner.Root() == or {
+		// "agreed to express intent to ...": the inner code already says it.
+		return inner, true
+	}
 	switch or {
 	case "02", "03", "10", "12":
 		cls := objectClass(inner, or)
