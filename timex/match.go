@@ -299,6 +299,9 @@ func (f *finder) weekday(start, i int, mod kind) (Expr, bool) {
 			return Expr{}, false
 		}
 	}
+	if mod == kNone && namedDay(f.form(i-1)) {
+		return Expr{}, false // "Bloody Sunday", "Black Friday": a name, not the latest such day
+	}
 	j := next
 	if f.form(j) == "," {
 		j++
@@ -384,6 +387,15 @@ func quantityNoun(w string) bool {
 	switch w {
 	case "total", "number", "sum", "maximum", "minimum", "average", "force", "group", "crowd",
 		"contingent", "fleet", "team", "population", "toll", "tally", "count", "sample":
+		return true
+	}
+	return false
+}
+
+// namedDay reports whether w before a weekday makes a name of it.
+func namedDay(w string) bool {
+	switch w {
+	case "Black", "Bloody", "Good", "Cyber", "Super", "Ash", "Palm", "Easter", "Holy", "Maundy", "Shrove", "Giving":
 		return true
 	}
 	return false

@@ -182,6 +182,7 @@ func TestFind(t *testing.T) {
 		{"Dec was his nickname.", crisisDate, nil},
 		{"A total of 2014 troops and a force of 1500 men crossed.", crisisDate, nil},
 		{"USA Today reported the attack.", crisisDate, nil},
+		{"Marchers remembered Bloody Sunday and shoppers Black Friday.", crisisDate, nil},
 	} {
 		for _, keepAbbr := range []bool{true, false} {
 			toks := tokenize(tc.sentence, keepAbbr)
