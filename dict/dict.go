@@ -168,10 +168,11 @@ var (
 )
 
 // Default returns the dictionaries embedded in the binary, loaded once and
-// shared.
+// shared. A malformed line in the embedded data is skipped and kept in
+// Warnings (TestDefaults fails on any), so one typo cannot stop the binary.
 func Default() (*Dictionary, error) {
 	defaultOnce.Do(func() {
-		defaultDict, defaultErr = Load(data.Dict(), Options{})
+		defaultDict, defaultErr = Load(data.Dict(), Options{Lenient: true})
 	})
 	return defaultDict, defaultErr
 }

@@ -135,8 +135,10 @@ var dictConvertCmd = &cobra.Command{
 		if len(f.actors)+len(f.agents)+len(f.verbs) == 0 {
 			return usagef("convert needs at least one of --petrarch-actors, --petrarch-agents, --petrarch-verbs")
 		}
+		start := time.Now()
 		d, err := dict.LoadPetrarch(dict.PetrarchFiles{Actors: f.actors, Agents: f.agents, Verbs: f.verbs},
 			dict.Options{Lenient: dictFlags.lenient})
+		took := time.Since(start)
 		if err != nil {
 			return err
 		}
@@ -146,7 +148,7 @@ var dictConvertCmd = &cobra.Command{
 		if err := d.WriteDir(f.out); err != nil {
 			return err
 		}
-		printStats(cmd.OutOrStdout(), d, 0)
+		printStats(cmd.OutOrStdout(), d, took)
 		return nil
 	},
 }
