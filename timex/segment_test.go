@@ -1,9 +1,11 @@
 package timex
 
 import (
+	"encoding/json"
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/redline-events/redline"
 	"github.com/redline-events/redline/text"
@@ -69,4 +71,37 @@ func TestCrisisArticle(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+}
+
+// BenchmarkFindVOA times Find alone over every sentence of the shared Voice
+// of America corpus, tokenized by the text stage beforehand.
+func BenchmarkFindVOA(b *testing.B) {
+	raw, err := os.ReadFile("../../shared/corpus/voa/voa_stories.jsonl")
+	if err != nil {
+		b.Skip("../shared/corpus/voa not available:", err)
+	}
+	var sents [][]redline.Token
+	ntok := 0
+	for _, line := range strings.Split(string(raw), "\n") {
+		var d struct{ Text string }
+		if json.Unmarshal([]byte(line), &d) != nil {
+			continue
+		}
+		doc := redline.Doc{Text: d.Text}
+		text.Segment(&doc)
+		for i := range doc.Sentences {
+			sents = append(sents, doc.SentenceTokens(i))
+			ntok += len(doc.SentenceTokens(i))
+		}
+	}
+	dst := make([]Expr, 0, 32)
+	ref := time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for n := 0; n < b.N; n++ {
+		for _, toks := range sents {
+			dst = FindAppend(dst[:0], toks, ref)
+		}
+	}
+	b.ReportMetric(float64(b.N*ntok)/b.Elapsed().Seconds(), "tokens/s")
 }
