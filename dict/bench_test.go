@@ -89,40 +89,51 @@ func BenchmarkMatchActors(b *testing.B) {
 }
 
 // TestFuzzyFalsePositives measures how often guarded fuzzy matching fires
-// on capitalised words of real news that are not in the dictionaries: each
-// such hit is either a misspelt name (rare in edited news) or a false
-// positive. The figure goes in the package notes; the test fails if it
-// rises above 1% of the distinct capitalised words tried.
+// in real news: every sentence of the VOA sample goes through MatchActors
+// and each fuzzy match is listed. Edited news has few misspelt names, so
+// most hits are false positives; the rate is over the distinct capitalised
+// words of at least minFuzzyLen letters that no exact match covers. The
+// figure goes in the package notes; the test fails above 1%.
 func TestFuzzyFalsePositives(t *testing.T) {
 	d, err := Default()
 	if err != nil {
 		t.Skipf("defaults do not load: %v", err)
 	}
 	sents, dates := corpusTokens(t, 1<<20)
-	tried := map[string]bool{}
-	var hits []string
-	date := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
+	candidates := map[string]bool{}
+	hits := map[string]bool{}
+	var dst []ActorMatch
 	for i, s := range sents {
-		for k := range s {
-			w := s[k].Form
-			if tried[w] || len(w) < minFuzzyLen || !unicode.IsUpper([]rune(w)[0]) || isUpperForm(w) {
-				continue
+		dst = d.MatchActors(dst[:0], s, dates[i])
+		covered := make([]bool, len(s))
+		for _, m := range dst {
+			for k := m.Start; k < m.End; k++ {
+				covered[k] = !m.Fuzzy
 			}
-			tried[w] = true
-			if !dates[i].IsZero() {
-				date = dates[i]
+			if m.Fuzzy {
+				var w []string
+				for _, x := range s[m.Start:m.End] {
+					w = append(w, x.Form)
+				}
+				hits[strings.Join(w, " ")+"→"+m.Name] = true
 			}
-			ms := d.MatchActors(nil, s[k:k+1], date)
-			if len(ms) == 1 && ms[0].Fuzzy {
-				hits = append(hits, w+"→"+ms[0].Name)
+		}
+		for k, x := range s {
+			w := x.Form
+			if !covered[k] && len(w) >= minFuzzyLen && unicode.IsUpper([]rune(w)[0]) && !isUpperForm(w) {
+				candidates[w] = true
 			}
 		}
 	}
-	sort.Strings(hits)
-	rate := float64(len(hits)) / float64(max(1, len(tried)))
-	t.Logf("fuzzy matches on %d distinct capitalised words (≥%d letters) of VOA news: %d (%.2f%%): %v",
-		len(tried), minFuzzyLen, len(hits), 100*rate, hits)
+	var list []string
+	for h := range hits {
+		list = append(list, h)
+	}
+	sort.Strings(list)
+	rate := float64(len(hits)) / float64(max(1, len(candidates)))
+	t.Logf("fuzzy matches in %d sentences of VOA news: %d over %d distinct capitalised words of ≥%d letters without an exact match (%.2f%%): %v",
+		len(sents), len(hits), len(candidates), minFuzzyLen, 100*rate, list)
 	if rate > 0.01 {
-		t.Errorf("fuzzy false-positive rate %.2f%% above 1%%", 100*rate)
+		t.Errorf("fuzzy match rate %.2f%% above 1%%", 100*rate)
 	}
 }

@@ -31,6 +31,7 @@ func (d *Dictionary) MatchActors(dst []ActorMatch, toks []redline.Token, date ti
 	c := d.c
 	var scratch [64]byte
 	buf := scratch[:0]
+	base := len(dst)
 	for i := 0; i < len(toks); {
 		node, fz := int32(0), false
 		var best ActorMatch
@@ -59,7 +60,11 @@ func (d *Dictionary) MatchActors(dst []ActorMatch, toks []redline.Token, date ti
 				}
 			}
 		}
-		if bestEnd < 0 {
+		prevEnd := -1
+		if len(dst) > base {
+			prevEnd = dst[len(dst)-1].End
+		}
+		if bestEnd < 0 || (best.Fuzzy && !fuzzyContextOK(&best, toks, prevEnd)) {
 			i++
 			continue
 		}
@@ -67,6 +72,30 @@ func (d *Dictionary) MatchActors(dst []ActorMatch, toks []redline.Token, date ti
 		i = bestEnd
 	}
 	return dst
+}
+
+// fuzzyContextOK guards a match that needed a misspelling: an organisation
+// must be matched on more than the misspelt word, and a one-word person
+// match must not sit next to a capitalised word that no match explains,
+// which makes it part of a longer name the dictionaries do not know
+// ("Mansoor Tima-Weeyne", "Ganjar Pranowo"). A title the agent dictionary
+// knows ("Minister Rybakov") is explained. prevEnd is the end of the
+// previous match in the sentence, or -1.
+func fuzzyContextOK(m *ActorMatch, toks []redline.Token, prevEnd int) bool {
+	if m.End-m.Start > 1 {
+		return true
+	}
+	if m.Kind != Person {
+		return false
+	}
+	if m.End < len(toks) && isCapitalised(toks[m.End].Form) {
+		return false
+	}
+	p := m.Start - 1
+	for p >= 0 && isDash(toks[p].Form) {
+		p--
+	}
+	return p < 0 || prevEnd > p || !isCapitalised(toks[p].Form)
 }
 
 // step advances from node over token t: its form, else its lemma, else its
@@ -155,8 +184,11 @@ func (d *Dictionary) fuzzyStep(node int32, t *redline.Token, form string, buf []
 	return -1, false, buf
 }
 
-// withinOneEdit reports whether a and b differ by at most one insertion,
-// deletion, substitution or transposition of adjacent letters.
+// withinOneEdit reports whether a and b differ by one insertion, deletion,
+// substitution or transposition of adjacent letters, away from the first
+// and last letters: names that differ at an end are usually other names
+// ("Abdullah"/"Abdullahi"), while typing slips fall inside ("Stotenberg",
+// "Rybakov").
 func withinOneEdit(a, b string) bool {
 	if a == b {
 		return true
@@ -164,22 +196,21 @@ func withinOneEdit(a, b string) bool {
 	if len(a) < len(b) {
 		a, b = b, a
 	}
+	i := 0
+	for i < len(b) && a[i] == b[i] {
+		i++
+	}
+	if i == 0 {
+		return false
+	}
 	switch len(a) - len(b) {
 	case 0:
-		i := 0
-		for i < len(a) && a[i] == b[i] {
-			i++
+		if i+1 < len(a)-1 && a[i+1:] == b[i+1:] {
+			return true // substitution
 		}
-		if a[i+1:] == b[i+1:] {
-			return true
-		}
-		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+		return i+2 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
 	case 1:
-		i := 0
-		for i < len(b) && a[i] == b[i] {
-			i++
-		}
-		return a[i+1:] == b[i:]
+		return i < len(a)-1 && a[i+1:] == b[i:]
 	}
 	return false
 }

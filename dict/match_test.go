@@ -28,7 +28,7 @@ IGOUNO: United Nations; UN; U.N.
 	"agents.txt": {Data: []byte(`
 !kind agent
 MIL: troops; army; soldier; soldiers; military; armed forces
-GOV: government; president; minister; official; officials; leader; deputy foreign minister; foreign minister
+GOV: government; president; minister; official; officials; leader; deputy foreign minister; foreign minister; secretary-general
 `)},
 	"people/world.txt": {Data: []byte(`
 !kind person
@@ -147,8 +147,12 @@ func TestMatchActors(t *testing.T) {
 		{"hyphen surname split", "al - Assad said", "2020-06-01", "al - Assad=SYRGOV"},
 		{"outside term no default", "Bashar al-Assad fled", "2025-06-01", "Bashar al - Assad=SYR"},
 		{"fuzzy transposition", "Deputy Foreign Minister Sergei Rybakov said", "2021-12-07", "Deputy Foreign Minister=GOV | Sergei Rybakov=RUSGOV~"},
-		{"fuzzy surname", "NATO Secretary-General Stotenberg", "2021-12-07", "NATO=IGOWSTNAT | Stotenberg=IGOWSTNAT~"},
+		{"fuzzy surname", "NATO Secretary-General Stotenberg", "2021-12-07", "NATO=IGOWSTNAT | Secretary - General=GOV | Stotenberg=IGOWSTNAT~"},
 		{"fuzzy full name", "Jens Stotenberg", "2021-12-07", "Jens Stotenberg=IGOWSTNAT~"},
+		{"fuzzy inside an unknown name refused", "Ganjar Rybakov said", "2021-12-07", ""},
+		{"fuzzy before an unknown name refused", "Rybakov Tima said", "2021-12-07", ""},
+		{"fuzzy after a title", "Minister Rybakov said", "2021-12-07", "Minister=GOV | Rybakov=RUSGOV~"},
+		{"fuzzy edit at the end refused", "Ryabkova said", "2021-12-07", ""},
 		{"fuzzy lower case refused", "the stotenberg", "2021-12-07", ""},
 		{"fuzzy inactive person refused", "Rybakov said", "2005-01-01", ""},
 		{"surname that is a month", "In May the Prime Minister", "2018-06-01", "Minister=GOV"},
