@@ -164,7 +164,11 @@ func (s *segmenter) chunk(a, b int) {
 		s.emit(a, b, pendNone)
 		return
 	}
-	// Leading punctuation: each mark its own token; runs of - and . together.
+	if _, ok := emoticons[t[a:b]]; ok {
+		s.emit(a, b, pendNone)
+		return
+	}
+	// Leading punctuation: each mark its own token, runs together.
 	for p < b {
 		c := t[p]
 		if c < utf8.RuneSelf {
@@ -175,12 +179,7 @@ func (s *segmenter) chunk(a, b int) {
 			if (c == '@' || c == '#' || c == '.') && p+1 < b && asciiClass[t[p+1]]&(cLetter|cDigit) != 0 {
 				break // @handle, #hashtag, .5
 			}
-			q := p + 1
-			if c == '-' || c == '.' {
-				for q < b && t[q] == c {
-					q++
-				}
-			}
+			q := runEnd(t, p, b)
 			s.emit(p, q, pendNone)
 			p = q
 			continue
@@ -210,16 +209,20 @@ func (s *segmenter) chunk(a, b int) {
 			if asciiClass[c]&(cLetter|cDigit) != 0 || c == '_' || c == '+' {
 				break
 			}
-			q := e - 1
-			if c == '.' || c == '-' {
-				for q > p && t[q-1] == c {
-					q--
+			q := runStart(t, p, e)
+			if c == '.' && e-q == 1 && q > p {
+				if k, ok := s.abbrev(p, q, b); ok {
+					abbr = k
+					break
 				}
-				if c == '.' && e-q == 1 && q > p {
-					if k, ok := s.abbrev(p, q, b); ok {
-						abbr = k
-						break
-					}
+			}
+			// "Inc.." is an abbreviation and a final period, as EWT has it.
+			if c == '.' && e-q == 2 && q > p && t[q+1] == '.' {
+				if k, ok := s.abbrev(p, q, q+1); ok {
+					s.suffix[ns] = span{q + 1, e}
+					ns++
+					e, abbr = q+1, k
+					break
 				}
 			}
 			s.suffix[ns] = span{q, e}
@@ -247,17 +250,58 @@ func (s *segmenter) punct(a, b int) {
 	t := s.text
 	for a < b {
 		q := a + 1
-		if c := t[a]; c == '.' || c == '-' {
-			for q < b && t[q] == c {
-				q++
-			}
-		} else if c >= utf8.RuneSelf {
+		if t[a] >= utf8.RuneSelf {
 			_, sz := utf8.DecodeRuneInString(t[a:b])
 			q = a + sz
+		} else {
+			q = runEnd(t, a, b)
 		}
 		s.emit(a, q, pendNone)
 		a = q
 	}
+}
+
+// Runs of sentence punctuation ("!!", "?!", "...", ".?") and of one repeated
+// mark ("--", "***", "====") are single tokens, as in EWT.
+func isEndPunct(c byte) bool { return c == '.' || c == '!' || c == '?' }
+
+func isRepeatable(c byte) bool {
+	return c == '-' || c == '*' || c == '=' || c == '~' || c == '#' || c == '+' || c == '/'
+}
+
+// runEnd returns the end of the punctuation run starting at text[i], at most e.
+func runEnd(t string, i, e int) int {
+	c := t[i]
+	j := i + 1
+	switch {
+	case isEndPunct(c):
+		for j < e && isEndPunct(t[j]) {
+			j++
+		}
+	case isRepeatable(c):
+		for j < e && t[j] == c {
+			j++
+		}
+	}
+	return j
+}
+
+// runStart returns the start of the punctuation run ending at text[e-1], at
+// least p.
+func runStart(t string, p, e int) int {
+	c := t[e-1]
+	i := e - 1
+	switch {
+	case isEndPunct(c):
+		for i > p && isEndPunct(t[i-1]) {
+			i--
+		}
+	case isRepeatable(c):
+		for i > p && t[i-1] == c {
+			i--
+		}
+	}
+	return i
 }
 
 // abbrev decides whether the period at text[q] stays on the word text[a:q];
@@ -291,7 +335,9 @@ func (s *segmenter) abbrev(a, q, chunkEnd int) (pend, bool) {
 		return pendAbbrev, true
 	}
 	if len(w) == 1 {
-		if asciiClass[w[0]]&cUpper != 0 {
+		// An initial keeps its period before a capital ("Vitali V.
+		// Klitschko"); "because of X." ends with a period token.
+		if asciiClass[w[0]]&cUpper != 0 && asciiClass[s.nextVisible(q+1, chunkEnd)]&cUpper != 0 {
 			return pendInitial, true
 		}
 		return pendNone, false
@@ -312,19 +358,28 @@ func (s *segmenter) abbrev(a, q, chunkEnd int) (pend, bool) {
 			return pendNone, false
 		}
 		// The period is not final when a digit, comma or lower-case word follows.
-		i := chunkEnd
-		if q+1 < chunkEnd {
-			i = q + 1
-		} else {
-			for i < len(t) && (t[i] == ' ' || t[i] == '\t') {
-				i++
-			}
-		}
-		if i < len(t) && (asciiClass[t[i]]&cDigit != 0 || t[i] == ',' || ('a' <= t[i] && t[i] <= 'z')) {
+		if c := s.nextVisible(q+1, chunkEnd); asciiClass[c]&cDigit != 0 || c == ',' || ('a' <= c && c <= 'z') {
 			return pendAbbrev, true
 		}
 	}
 	return pendNone, false
+}
+
+// nextVisible returns the byte after a period at text[i-1] in a chunk that
+// ends at chunkEnd: the next byte of the chunk, else the first byte of the
+// next chunk on the same line; 0 at the end of the text or of the line.
+func (s *segmenter) nextVisible(i, chunkEnd int) byte {
+	t := s.text
+	if i < chunkEnd {
+		return t[i]
+	}
+	for i < len(t) && (t[i] == ' ' || t[i] == '\t') {
+		i++
+	}
+	if i < len(t) {
+		return t[i]
+	}
+	return 0
 }
 
 func lowerASCII(dst []byte, w string) []byte {
@@ -350,12 +405,9 @@ func (s *segmenter) core(p, e int, abbr pend) {
 				i++
 				continue
 			}
-			j := i + 1
+			j := runEnd(t, i, e)
 			switch c {
 			case '-':
-				for j < e && t[j] == '-' {
-					j++
-				}
 				if j-i == 1 && i > seg && j < e && keepHyphen(t, part, i, j) {
 					i, part = j, j
 					continue
@@ -416,18 +468,20 @@ func keepHyphen(t string, part, i, j int) bool {
 		return false
 	}
 	w := t[part:i]
-	if len(w) > 6 {
+	if len(w) > 8 {
 		return false
 	}
-	var buf [6]byte
+	var buf [8]byte
 	lw := lowerASCII(buf[:0], w)
 	_, ok := hyphenPrefixes[unsafe.String(unsafe.SliceData(lw), len(lw))]
 	return ok
 }
 
+var emoticons = set(":)", ":-)", ":(", ":-(", ";)", ";-)", ":D", ":-D", ":P", ":p", ";P", ":/", ":'(", "<3", ":o")
+
 var hyphenPrefixes = set("e", "non", "pre", "anti", "re", "mid", "post", "co", "pro", "multi", "ex",
 	"sub", "semi", "neo", "cross", "over", "inter", "micro", "un", "de", "counter", "socio", "psycho",
-	"mega", "ultra", "intra", "trans", "bi", "tri")
+	"mega", "ultra", "intra", "trans", "bi", "tri", "mis")
 
 func (s *segmenter) word(a, b int) { s.wordPend(a, b, pendNone) }
 
@@ -536,9 +590,13 @@ func urlEnd(t string, p, b int) int {
 		hasPrefixFold(w, "ftp://")
 	if !isURL && (w[0] == '@' || w[0] == '#') {
 		if len(w) > 1 && asciiClass[w[1]]&cLetter != 0 {
+			// "@VOANews", "#Ukraine", and "@example.com" as a whole.
 			e := p + 1
-			for e < b && (asciiClass[t[e]]&(cLetter|cDigit) != 0 || t[e] == '_') {
+			for e < b && (asciiClass[t[e]]&(cLetter|cDigit) != 0 || t[e] == '_' || t[e] == '.' || t[e] == '-') {
 				e++
+			}
+			for t[e-1] == '.' || t[e-1] == '-' {
+				e--
 			}
 			return e
 		}
@@ -757,11 +815,21 @@ func (s *segmenter) push(tok redline.Token, raw string, k pend) {
 		s.pend = k
 		return
 	}
-	switch f := tok.Form; {
-	case f == "." || f == "?" || f == "!" || f == "..":
-		s.pend = pendStrong
-	case len(f) >= 3 && f[0] == '.' && f[1] == '.' && f[2] == '.':
-		s.pend = pendEllipsis
+	if f := tok.Form; isEndPunct(f[0]) {
+		dots := 0
+		for i := 0; i < len(f); i++ {
+			if !isEndPunct(f[i]) {
+				return
+			}
+			if f[i] == '.' {
+				dots++
+			}
+		}
+		if dots >= 3 && dots == len(f) {
+			s.pend = pendEllipsis
+		} else {
+			s.pend = pendStrong
+		}
 	}
 }
 

@@ -3,6 +3,8 @@ package text
 import (
 	"bufio"
 	"encoding/json"
+	"flag"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -81,6 +83,10 @@ func TestSentences(t *testing.T) {
 		{"unicode ellipsis", "We waited… Nothing came.", []string{"We waited…", "Nothing came."}},
 		{"stray double period", "Crimea would still be in Ukraine's territory.. Rybakov followed up.",
 			[]string{"Crimea would still be in Ukraine's territory..", "Rybakov followed up."}},
+		{"initial ends a sentence", "They chose Plan B. The talks ended.", []string{"They chose Plan B.", "The talks ended."}},
+		{"abbreviation with a final period", "They signed with CCNG, Inc.. Then they left.",
+			[]string{"They signed with CCNG, Inc..", "Then they left."}},
+		{"repeated marks", "Really?! Yes!! Go.", []string{"Really?!", "Yes!!", "Go."}},
 		{"exclamation and question", "Stop! Who fired? Nobody.", []string{"Stop!", "Who fired?", "Nobody."}},
 		{"decimal and thousands", "Russia massed 95,000 troops, up 3.5 percent. NATO responded.",
 			[]string{"Russia massed 95,000 troops, up 3.5 percent.", "NATO responded."}},
@@ -147,6 +153,13 @@ func TestTokens(t *testing.T) {
 		{"gonna", "gon na"},
 		{"naïve Zürich", "naïve Zürich"},
 		{"a\u00a0b", "a b"},
+		{"the counterparty, CCNG, Inc..", "the counterparty , CCNG , Inc. ."},
+		{"because of X.", "because of X ."},
+		{"Plan B. The", "Plan B. The"}, // the sentence still ends: see TestSentences
+		{"Vitali V. Klitschko", "Vitali V. Klitschko"},
+		{"great :-) really!! what?! ***", "great :-) really !! what ?! ***"},
+		{"address plus @example.com.", "address plus @example.com ."},
+		{"counter-attack mis-matches", "counter-attack mis-matches"},
 	}
 	for _, tt := range tests {
 		if got := forms(segment(tt.in)); got != tt.want {
@@ -393,5 +406,42 @@ func BenchmarkNeurosnap(b *testing.B) {
 		for _, s := range texts {
 			tok.Tokenize(s)
 		}
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
+
+// TestGolden writes every sentence and token of testdata/news.txt (news
+// prose written for this test) and compares with testdata/news.golden.
+func TestGolden(t *testing.T) {
+	b, err := os.ReadFile("testdata/news.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := segment(string(b))
+	checkInvariants(t, d)
+	var out strings.Builder
+	for i := range d.Sentences {
+		fmt.Fprintf(&out, "# sentence %d [%d,%d) = %s\n", i, d.Sentences[i].Start, d.Sentences[i].End, d.SentenceText(i))
+		for _, tok := range d.SentenceTokens(i) {
+			space := ""
+			if !tok.SpaceAfter {
+				space = "SpaceAfter=No"
+			}
+			fmt.Fprintf(&out, "%d\t%d\t%s\t%s\t%s\n", tok.Start, tok.End, tok.Form, tok.Lower, space)
+		}
+	}
+	const golden = "testdata/news.golden"
+	if *update {
+		if err := os.WriteFile(golden, []byte(out.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if out.String() != string(want) {
+		t.Errorf("output differs from %s (go test -run Golden -update rewrites it); got:\n%s", golden, out.String())
 	}
 }
