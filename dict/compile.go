@@ -3,7 +3,6 @@ package dict
 import (
 	"slices"
 	"sort"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -32,13 +31,52 @@ func nameKeys(dst []string, name string) []string {
 	return dst
 }
 
+// internKeys is nameKeys for compiling: keys already in the trie's
+// vocabulary are shared rather than allocated again.
+func (t *trie) internKeys(dst []string, name string, buf *[]byte) []string {
+	var toks [16]string
+	for _, w := range nameTokens(toks[:0], name) {
+		if isDash(w) {
+			continue
+		}
+		if isFolded(w) {
+			dst = append(dst, w)
+			continue
+		}
+		*buf = appendFold((*buf)[:0], w)
+		if id, ok := t.vocab[string(*buf)]; ok {
+			dst = append(dst, t.words[id])
+		} else {
+			dst = append(dst, string(*buf))
+		}
+	}
+	return dst
+}
+
+// has reports whether the key sequence already ends at a node holding a
+// listed (not derived) name of entry.
+func (t *trie) has(keys []string, entry int32) bool {
+	node := int32(0)
+	for _, k := range keys {
+		if node = t.child(node, t.id(k)); node < 0 {
+			return false
+		}
+	}
+	for _, v := range t.vals[node] {
+		if v.entry == entry && !v.surname {
+			return true
+		}
+	}
+	return false
+}
+
 func isDash(s string) bool {
 	return s == "-" || s == "\u2013" || s == "\u2014"
 }
 
 // compile builds the tries, the fuzzy index and the pattern index.
 func (d *Dictionary) compile() {
-	c := &compiled{actors: newTrie(), discard: newTrie(), fuzzy: map[string][]int32{},
+	c := &compiled{actors: newTrie(), discard: newTrie(),
 		byHead: map[headKey][]*Pattern{}, preds: map[string]bool{}, known: map[string]bool{}}
 	for _, p := range d.patterns {
 		k := headKey{p.Head, p.Noun}
@@ -52,19 +90,11 @@ func (d *Dictionary) compile() {
 		}
 	}
 	var keys []string
-	var joined []string // the entry's names as joined keys, for surname checks
-	fuzzyIDs := map[int32]bool{}
+	var buf []byte
 	for i := range d.entries {
 		e := &d.entries[i]
-		if e.Kind == Person {
-			joined = joined[:0]
-			for _, n := range e.Names {
-				keys = nameKeys(keys[:0], n)
-				joined = append(joined, strings.Join(keys, " "))
-			}
-		}
 		for j, n := range e.Names {
-			keys = nameKeys(keys[:0], n)
+			keys = c.actors.internKeys(keys[:0], n, &buf)
 			c.actors.insert(keys, termVal{entry: int32(i), caps: !e.Caseless && isCapsName(n)})
 			if e.Kind == Agent {
 				for _, k := range keys {
@@ -73,14 +103,17 @@ func (d *Dictionary) compile() {
 			}
 			if e.Kind == Person || e.Kind == Org || e.Kind == Group {
 				for _, k := range keys {
-					if utf8.RuneCountInString(k) >= minFuzzyLen {
-						fuzzyIDs[c.actors.id(k)] = true
+					if len(k) >= minFuzzyLen && utf8.RuneCountInString(k) >= minFuzzyLen {
+						c.fuzzyIDs = append(c.fuzzyIDs, c.actors.id(k))
 					}
 				}
 			}
-			if e.Kind == Person && j == 0 {
+			if e.Kind == Person && j == len(e.Names)-1 {
+				// Surname keys of the full name, once all listed names are
+				// in the trie so that a listed one is not derived again.
+				keys = c.actors.internKeys(keys[:0], e.Names[0], &buf)
 				for _, sk := range surnameKeys(keys) {
-					if !slices.Contains(joined, strings.Join(sk, " ")) && !c.commonWord(sk) {
+					if !c.actors.has(sk, int32(i)) && !c.commonWord(sk) {
 						c.actors.insert(sk, termVal{entry: int32(i), surname: true})
 					}
 				}
@@ -94,10 +127,19 @@ func (d *Dictionary) compile() {
 	for _, ps := range c.byHead {
 		sort.SliceStable(ps, func(i, j int) bool { return specificity(ps[i]) > specificity(ps[j]) })
 	}
-	// The fuzzy index maps each name token and each of its one-letter
-	// deletions to the token: two words within one edit share a key.
+	d.c = c
+}
+
+// buildFuzzy makes the fuzzy index on first use (most runs never need a
+// misspelt name, and loading stays cheaper without it): each name token and
+// each of its one-letter deletions maps to the token, so two words within
+// one edit share a key.
+func (c *compiled) buildFuzzy() {
+	c.fuzzy = map[string][]int32{}
+	slices.Sort(c.fuzzyIDs)
+	c.fuzzyIDs = slices.Compact(c.fuzzyIDs)
 	var buf []byte
-	for id := range fuzzyIDs {
+	for _, id := range c.fuzzyIDs {
 		w := c.actors.words[id]
 		if c.known[w] {
 			continue
@@ -111,11 +153,9 @@ func (d *Dictionary) compile() {
 			i += n
 		}
 	}
-	for k, ids := range c.fuzzy {
-		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-		c.fuzzy[k] = ids
+	for _, ids := range c.fuzzy {
+		slices.Sort(ids)
 	}
-	d.c = c
 }
 
 func appendID(ids []int32, id int32) []int32 {

@@ -148,9 +148,13 @@ type Dictionary struct {
 type compiled struct {
 	actors  trie
 	discard trie
-	fuzzy   map[string][]int32 // deletion neighbourhood → token ids
-	byHead  map[headKey][]*Pattern
-	preds   map[string]bool
+	// fuzzy maps one-letter deletions to the token ids of fuzzyIDs; built
+	// on first use under fuzzyOnce.
+	fuzzy     map[string][]int32
+	fuzzyIDs  []int32
+	fuzzyOnce sync.Once
+	byHead    map[headKey][]*Pattern
+	preds     map[string]bool
 	// known holds the lemmas and words of verb patterns and agents: a
 	// capitalised token that is one of them is a word, not a misspelt name.
 	known map[string]bool

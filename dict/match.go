@@ -144,7 +144,7 @@ func (d *Dictionary) step(node int32, t *redline.Token, buf []byte) (int32, bool
 // dictionary words and that the tagger, if it ran, calls proper nouns.
 func (d *Dictionary) fuzzyStep(node int32, t *redline.Token, form string, buf []byte) (int32, bool, []byte) {
 	c := d.c
-	if len(c.fuzzy) == 0 || !isCapitalised(t.Form) || isUpperForm(t.Form) {
+	if len(c.fuzzyIDs) == 0 || !isCapitalised(t.Form) || isUpperForm(t.Form) {
 		return -1, false, buf
 	}
 	if t.UPOS != redline.NoPOS && t.UPOS != redline.PROPN && t.UPOS != redline.X {
@@ -161,6 +161,7 @@ func (d *Dictionary) fuzzyStep(node int32, t *redline.Token, form string, buf []
 	if c.known[string(buf)] {
 		return -1, false, buf
 	}
+	c.fuzzyOnce.Do(c.buildFuzzy)
 	// The query and its one-letter deletions, built after the query in buf.
 	try := func(key []byte) int32 {
 		for _, id := range c.fuzzy[string(key)] {

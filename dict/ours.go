@@ -1,8 +1,6 @@
 package dict
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
@@ -110,14 +108,12 @@ func (d *Dictionary) readOurs(file string, b []byte) []error {
 			person = nil
 		}
 	}
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		raw := sc.Text()
-		if n == 1 {
-			raw = strings.TrimPrefix(raw, "\ufeff")
-		}
-		line := raw
+	// One string for the whole file: names and lines are substrings of it.
+	text := strings.TrimPrefix(string(b), "\ufeff")
+	for n := 1; text != ""; n++ {
+		var line string
+		line, text, _ = strings.Cut(text, "\n")
+		line = strings.TrimSuffix(line, "\r")
 		if i := strings.IndexByte(line, '#'); i >= 0 {
 			line = line[:i]
 		}
@@ -200,9 +196,6 @@ func (d *Dictionary) readOurs(file string, b []byte) []error {
 		}
 	}
 	flush()
-	if err := sc.Err(); err != nil {
-		errs = append(errs, fmt.Errorf("%s: %w", file, err))
-	}
 	return errs
 }
 
@@ -238,9 +231,12 @@ func checkActorCode(code string) error {
 }
 
 func cleanNames(s string) ([]string, error) {
-	var names []string
-	for _, n := range strings.Split(s, ";") {
-		n = strings.Join(strings.Fields(n), " ")
+	names := make([]string, 0, strings.Count(s, ";")+1)
+	for n := range strings.SplitSeq(s, ";") {
+		n = strings.TrimSpace(n)
+		if strings.Contains(n, "  ") || strings.ContainsAny(n, "\t\r\n") {
+			n = strings.Join(strings.Fields(n), " ")
+		}
 		if n != "" {
 			names = append(names, n)
 		}
