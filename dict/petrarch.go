@@ -60,13 +60,10 @@ func LoadPetrarch(files PetrarchFiles, opt Options) (*Dictionary, error) {
 // line, and lines starting with "<" (XML-style comments) skipped. raw
 // keeps the leading white space, which marks date-restriction lines.
 func petrLines(b []byte, fn func(n int, raw string)) {
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if n == 1 {
-			line = strings.TrimPrefix(line, "\ufeff")
-		}
+	text := strings.TrimPrefix(string(b), "\ufeff")
+	for n := 1; text != ""; n++ {
+		var line string
+		line, text, _ = strings.Cut(text, "\n")
 		line = strings.TrimRight(stripPetrComment(line), " \t\r")
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(strings.TrimSpace(line), "<") {
 			continue
