@@ -40,8 +40,8 @@ type docState struct {
 	// lastTextDate is the date of the latest event dated from the text: the
 	// narrative's "now", which "three days after" counts from.
 	lastTextDate time.Time
-	s      sentenceState
-	seen   map[dedupKey]int
+	s            sentenceState
+	seen         map[dedupKey]int
 }
 
 // sentenceState holds one sentence's analysis; its slices are reused.
@@ -213,6 +213,10 @@ func (s *sentenceState) complementOf(v, o int) bool {
 func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 	p := &s.preds[pi]
 	v := p.tok
+	if s.isAttribution(p) {
+		s.note("%q: reports other events (attribution), not a statement event", s.t.toks[v].Form)
+		return out
+	}
 	srcs := s.sources(v, p.noun, s.refs[:0])
 	nsrc := len(srcs)
 	srcs = s.targets(v, p, srcs)
@@ -239,9 +243,19 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 		s.note("%q (%s): no actor for source or target", s.t.toks[v].Form, p.code)
 		return out
 	}
-	mode := s.mode(v)
+	mode, intent := s.mode(v)
 	said := s.saidBy(v)
 	date, from := s.dateOf(v)
+	// An announced intention is itself an event CAMEO codes as asserted:
+	// "will support" is an expression of intent to cooperate (03), "will
+	// strike" a threat (13). The future event is kept beside it.
+	codes := [2]redline.Code{p.code}
+	modes := [2]redline.Mode{mode}
+	if intent && mode == redline.Future {
+		if c, ok := intentCode(p.code); ok {
+			codes[1], modes[1] = c, redline.Asserted
+		}
+	}
 	if len(srcs) == 0 {
 		srcs = append(srcs, actorRef{kind: dict.NoKind})
 	}
@@ -250,49 +264,67 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 	}
 	sent := s.doc.Sentences[s.index]
 	verb := &s.t.toks[v]
-	for i := range srcs {
-		for j := range tgts {
-			src, tgt := actorPtr(&srcs[i]), actorPtr(&tgts[j])
-			if src == nil && tgt == nil {
-				continue
+	for k, code := range codes {
+		if code == "" {
+			continue
+		}
+		mode := modes[k]
+		for i := range srcs {
+			for j := range tgts {
+				src, tgt := actorPtr(&srcs[i]), actorPtr(&tgts[j])
+				if src == nil && tgt == nil {
+					continue
+				}
+				if src != nil && tgt != nil && src.Code == tgt.Code && src.Start == tgt.Start {
+					continue
+				}
+				if src != nil && tgt != nil && src.Code == tgt.Code && src.Code == src.Country && s.t.toks[v].Rel != redline.Conj {
+					// "Russia ... Russia": an actor does not act on itself.
+					continue
+				}
+				key := dedupKey{src.ActorCode(), tgt.ActorCode(), code, date, mode}
+				if k, ok := s.c.seen[key]; ok && k < len(out) {
+					out[k].Mentions++
+					continue
+				}
+				ev := redline.Event{
+					ID:       redline.EventID(s.doc.ID, s.index, src.ActorCode(), tgt.ActorCode(), code, mode, date),
+					DocID:    s.doc.ID,
+					Sentence: s.index,
+					Date:     date,
+					DateFrom: from,
+					Source:   src,
+					Target:   tgt,
+					Code:     code,
+					Mode:     mode,
+					SaidBy:   said,
+					Evidence: redline.Evidence{Start: sent.Start, End: sent.End, Text: s.doc.Text[sent.Start:sent.End],
+						Verb: s.doc.Text[verb.Start:verb.End], VerbStart: verb.Start, VerbEnd: verb.End},
+					Mentions: 1,
+					URL:      s.doc.URL,
+				}
+				s.c.seen[key] = len(out)
+				if from == redline.DateFromText {
+					s.c.lastTextDate = date
+				}
+				out = append(out, ev)
+				s.note("event %s → %s %s (%s) mode=%s", src.ActorCode(), tgt.ActorCode(), code, code.Name(), mode)
 			}
-			if src != nil && tgt != nil && src.Code == tgt.Code && src.Start == tgt.Start {
-				continue
-			}
-			if src != nil && tgt != nil && src.Code == tgt.Code && src.Code == src.Country && s.t.toks[v].Rel != redline.Conj {
-				// "Russia ... Russia": an actor does not act on itself.
-				continue
-			}
-			key := dedupKey{src.ActorCode(), tgt.ActorCode(), p.code, date, mode}
-			if k, ok := s.c.seen[key]; ok && k < len(out) {
-				out[k].Mentions++
-				continue
-			}
-			ev := redline.Event{
-				ID:       redline.EventID(s.doc.ID, s.index, src.ActorCode(), tgt.ActorCode(), p.code),
-				DocID:    s.doc.ID,
-				Sentence: s.index,
-				Date:     date,
-				DateFrom: from,
-				Source:   src,
-				Target:   tgt,
-				Code:     p.code,
-				Mode:     mode,
-				SaidBy:   said,
-				Evidence: redline.Evidence{Start: sent.Start, End: sent.End, Text: s.doc.Text[sent.Start:sent.End],
-					Verb: s.doc.Text[verb.Start:verb.End], VerbStart: verb.Start, VerbEnd: verb.End},
-				Mentions: 1,
-				URL:      s.doc.URL,
-			}
-			s.c.seen[key] = len(out)
-			if from == redline.DateFromText {
-				s.c.lastTextDate = date
-			}
-			out = append(out, ev)
-			s.note("event %s → %s %s (%s) mode=%s", src.ActorCode(), tgt.ActorCode(), p.code, p.code.Name(), mode)
 		}
 	}
 	return out
+}
+
+// intentCode is the statement of intent that announcing code makes:
+// cooperation becomes the matching 03 code, conflict the matching threat.
+func intentCode(code redline.Code) (redline.Code, bool) {
+	switch code.Root() {
+	case "04", "05", "06", "07", "08":
+		return compose("030", code)
+	case "14", "15", "16", "17", "18", "19", "20":
+		return compose("130", code)
+	}
+	return "", false
 }
 
 func actorPtr(r *actorRef) *redline.Actor {
@@ -301,6 +333,37 @@ func actorPtr(r *actorRef) *redline.Actor {
 	}
 	a := r.actor
 	return &a
+}
+
+// isAttribution reports a plain statement (CAMEO 01) made by a reporting
+// verb that carries another clause: "the White House announced (that) ...",
+// "..., officials said". CAMEO codes a statement only when nothing more
+// specific is said; here the reported clause is the news and the verb only
+// says who says so (said_by).
+func (s *sentenceState) isAttribution(p *predicate) bool {
+	t := &s.t
+	v := p.tok
+	if p.code.Root() != "01" || p.noun || !reportingVerbs[t.lemma(v)] {
+		return false
+	}
+	for c := t.first[v]; c >= 0; c = t.next[c] {
+		switch t.toks[c].Rel.Base() {
+		case redline.Ccomp, redline.Parataxis, redline.Xcomp:
+			return true
+		}
+	}
+	switch t.toks[v].Rel.Base() {
+	case redline.Parataxis, redline.Ccomp, redline.Advcl:
+		return true
+	}
+	// "X has agreed ..., the White House announced": the reported clause
+	// may hang on the reporting verb under any clausal relation.
+	for c := t.first[v]; c >= 0; c = t.next[c] {
+		if u := t.toks[c].UPOS; (u == redline.VERB || u == redline.AUX) && t.toks[c].Rel.Base() != redline.Aux {
+			return true
+		}
+	}
+	return false
 }
 
 // sources returns the actors that do what predicate v says.
@@ -331,7 +394,7 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 		}
 		return out
 	}
-	if subj := t.child(v, redline.Nsubj); subj >= 0 {
+	if subj := t.subject(v); subj >= 0 {
 		return s.actorsOf(subj, out)
 	}
 	h := t.head(v)
@@ -443,8 +506,10 @@ func (s *sentenceState) actorsOrInside(h int, out []actorRef) []actorRef {
 
 // mode decides whether the text asserts the event at v: walking up from v
 // through the clauses that embed it, the nearest negation, modal,
-// condition or intention decides.
-func (s *sentenceState) mode(v int) redline.Mode {
+// condition or intention decides. intent is set when the event is one the
+// subject itself announces ("will support", "is ready to send", "plans to
+// impose"), which CAMEO codes as an asserted statement of intent.
+func (s *sentenceState) mode(v int) (m redline.Mode, intent bool) {
 	t := &s.t
 	for h, prev, steps := v, -1, 0; h >= 0 && steps < 6; steps++ {
 		lemma := t.lemma(h)
@@ -453,57 +518,61 @@ func (s *sentenceState) mode(v int) redline.Mode {
 			// speech act's own mode is what counts from here up.
 		} else if prev >= 0 {
 			if negatingHeads[lemma] && !s.isPredicateCode(h, "12") {
-				return redline.Negated
+				return redline.Negated, false
 			}
 			if intentHeads[lemma] {
 				if s.negated(h) {
-					return redline.Negated
+					return redline.Negated, false
 				}
-				return redline.Future
+				// Subject control ("Norway is willing to send") makes it
+				// the subject's own intention; "expected the delegation to
+				// follow up" is someone else's expectation.
+				own := t.toks[prev].Rel == redline.Xcomp && t.child(h, redline.Obj) < 0
+				return redline.Future, own
 			}
 			if hypotheticalHeads[lemma] {
 				if s.negated(h) {
-					return redline.Negated
+					return redline.Negated, false
 				}
-				return redline.Hypothetical
+				return redline.Hypothetical, false
 			}
 		}
 		if s.negated(h) {
-			return redline.Negated
+			return redline.Negated, false
 		}
 		for c := t.first[h]; c >= 0; c = t.next[c] {
 			tok := &t.toks[c]
 			switch tok.Rel.Base() {
 			case redline.Aux:
 				if futureAux[tok.Lower] {
-					return redline.Future
+					return redline.Future, prev < 0 || t.toks[prev].Rel == redline.Xcomp
 				}
 				if hypotheticalAux[tok.Lower] {
-					return redline.Hypothetical
+					return redline.Hypothetical, false
 				}
 			case redline.Mark:
 				if conditionalMark[tok.Lower] {
-					return redline.Hypothetical
+					return redline.Hypothetical, false
 				}
 			}
 		}
 		// "should he invade": a clause opened by an inverted auxiliary.
 		if t.toks[h].Rel == redline.Advcl && s.inverted(h) {
-			return redline.Hypothetical
+			return redline.Hypothetical, false
 		}
 		r := t.toks[h].Rel.Base()
 		switch r {
 		case redline.Xcomp, redline.Ccomp, redline.Advcl, redline.Acl, redline.Conj, redline.Nmod, redline.Obj, redline.Obl, redline.Csubj:
 		default:
-			return redline.Asserted
+			return redline.Asserted, false
 		}
 		if r == redline.Conj {
-			// Coordinated verbs share the auxiliaries of the first one
-			// only when they have none of their own; stop at the first.
+			// A coordinated verb without auxiliaries of its own shares the
+			// first one's ("will meet and sign").
 			prev, h = h, t.head(h)
 			if h >= 0 && t.toks[h].UPOS == redline.VERB {
 				if m := s.modeOfAux(h); m != redline.Asserted {
-					return m
+					return m, m == redline.Future
 				}
 			}
 			continue
@@ -511,10 +580,10 @@ func (s *sentenceState) mode(v int) redline.Mode {
 		prev, h = h, t.head(h)
 		if h >= 0 && reportingVerbs[t.lemma(h)] && r == redline.Ccomp {
 			// What someone said is asserted by them: attribution, not mode.
-			return redline.Asserted
+			return redline.Asserted, false
 		}
 	}
-	return redline.Asserted
+	return redline.Asserted, false
 }
 
 // modeOfAux is the mode that v's own auxiliaries give.

@@ -90,7 +90,33 @@ func (t *tree) lemma(i int) string {
 	return t.toks[i].Lower
 }
 
-// isPassive reports whether predicate v is in the passive voice.
+// isPassive reports whether predicate v is in the passive voice. The
+// parser's nsubj:pass alone is not trusted when a perfect "have" says
+// otherwise ("the United States and Jordan have agreed"): a passive needs a
+// form of "be" or "get" among the auxiliaries, or a by-agent.
 func (t *tree) isPassive(v int) bool {
-	return t.child(v, redline.NsubjPass) >= 0 || t.child(v, redline.AuxPass) >= 0 || t.child(v, redline.CsubjPass) >= 0
+	if t.child(v, redline.AuxPass) >= 0 || t.child(v, redline.OblAgent) >= 0 {
+		return true
+	}
+	if t.child(v, redline.NsubjPass) < 0 && t.child(v, redline.CsubjPass) < 0 {
+		return false
+	}
+	for c := t.first[v]; c >= 0; c = t.next[c] {
+		if t.toks[c].Rel.Base() == redline.Aux && t.lemma(int(c)) == "have" {
+			return false
+		}
+	}
+	return true
+}
+
+// subject returns v's subject: nsubj, or an nsubj:pass the parser gave a
+// verb that isPassive judges active. -1 when there is none.
+func (t *tree) subject(v int) int {
+	if s := t.child(v, redline.Nsubj); s >= 0 {
+		return s
+	}
+	if !t.isPassive(v) {
+		return t.child(v, redline.NsubjPass)
+	}
+	return -1
 }

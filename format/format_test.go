@@ -66,7 +66,7 @@ func sampleEvents() []redline.Event {
 	}
 	for i := range ev {
 		e := &ev[i]
-		e.ID = redline.EventID(e.DocID, e.Sentence, e.Source.ActorCode(), e.Target.ActorCode(), e.Code)
+		e.ID = redline.EventID(e.DocID, e.Sentence, e.Source.ActorCode(), e.Target.ActorCode(), e.Code, e.Mode, e.Date)
 	}
 	return ev
 }
@@ -229,7 +229,7 @@ func TestSplitActorCode(t *testing.T) {
 }
 
 func TestGDELTEventID(t *testing.T) {
-	id := redline.EventID("d", 1, "USAGOV", "RUSGOV", "130")
+	id := redline.EventID("d", 1, "USAGOV", "RUSGOV", "130", redline.Asserted, time.Time{})
 	a, b := gdeltEventID(id), gdeltEventID(id)
 	if a != b || a >= 1<<52 {
 		t.Errorf("gdeltEventID(%q) = %d, %d: want stable and < 2^52", id, a, b)
