@@ -95,15 +95,16 @@ func loadPunkt() {
 	})
 }
 
-// startsSentence reports whether the capitalised word with lower-case form
-// lw, following an abbreviation, most likely starts a sentence: it is a
-// frequent sentence starter, or punkt has seen it in lower case and never
-// capitalised mid-sentence (so its capital here comes from the sentence
-// start, not from being a name).
-func startsSentence(lw string) bool {
-	if _, ok := starters[lw]; ok {
-		return true
-	}
+// orthoStart reports whether punkt has seen the word (lower-case form lw) in
+// lower case and never capitalised mid-sentence, so that a capital here
+// likely comes from a sentence start rather than from a name.
+func orthoStart(lw string) bool {
 	f := punkt.ortho[lw]
 	return f&orthoLc != 0 && f&orthoMidUc == 0
 }
+
+// speechVerbs follow a quotation and its speaker: `"Why?" Smith asked.`
+var speechVerbs = set("said", "says", "asked", "asks", "told", "tells", "wrote", "writes", "added",
+	"adds", "replied", "replies", "insisted", "insists", "continued", "explained", "noted", "notes",
+	"argued", "argues", "recalled", "warned", "warns", "tweeted", "posted", "wondered", "demanded",
+	"declared", "shouted", "exclaimed", "stated", "responded", "countered", "quipped", "asserted")

@@ -80,6 +80,9 @@ func Segment(d *redline.Doc) {
 		}
 		i = j
 	}
+	if s.pend == pendDefer {
+		s.closeSentence(s.cand)
+	}
 	s.closeSentence(len(d.Tokens))
 }
 
@@ -137,6 +140,12 @@ const (
 	pendEllipsis      // "..." "…": a boundary before a capital
 	pendAbbrev        // "U.S." "Dec." "etc.": a boundary before a likely sentence starter
 	pendInitial       // "V.": a boundary only before a closed-class starter
+	pendDefer         // decided on the next token (see decide)
+)
+
+const (
+	deferOrtho  = iota // after an abbreviation: a boundary unless a capital follows
+	deferSpeech        // after a quoted question: no boundary if a speech verb follows
 )
 
 type span struct{ a, b int }
@@ -151,6 +160,11 @@ type segmenter struct {
 	pend        pend // what the last token may end
 	newline     bool // a line break since the last token
 	spaceBefore bool // whitespace since the last token
+	endMark     byte // the last mark of the pending end: '.', '?' or '!'
+	quoted      bool // a closing quote followed the pending end
+	cand        int  // with pendDefer: the token a sentence would start at
+	deferKind   uint8
+	deferCount  int // capitalised tokens seen after a quoted question
 
 	suffix [32]span // trailing punctuation of the current chunk, last first
 }
@@ -798,39 +812,120 @@ func (s *segmenter) push(tok redline.Token, raw string, k pend) {
 	n := len(d.Tokens)
 	switch {
 	case s.newline:
+		if s.pend == pendDefer {
+			s.closeSentence(s.cand)
+		}
 		s.closeSentence(n)
 		s.pend = pendNone
+	case s.pend == pendDefer:
+		s.decideDeferred(tok)
 	case s.pend != pendNone:
 		if s.isCloser(tok.Form, raw) {
-			break // a closing quote or bracket stays with the sentence it closes
+			// A closing quote or bracket stays with the sentence it closes.
+			s.quoted = s.quoted || tok.Form[0] == '"' || tok.Form[0] == '\''
+			break
 		}
-		if s.boundary(tok) {
-			s.closeSentence(n)
+		if s.pend == pendStrong && isEllipsis(tok.Form) {
+			// "… doubt. … Without": the ellipsis marks an omission after
+			// the sentence; the next one starts after it.
+			s.pend = pendEllipsis
+			break
 		}
-		s.pend = pendNone
+		s.decide(tok, n)
 	}
 	s.newline, s.spaceBefore = false, false
 	d.Tokens = append(d.Tokens, tok)
 	if k != pendNone {
-		s.pend = k
+		s.pend, s.endMark, s.quoted = k, '.', false
+		return
+	}
+	if s.pend != pendNone {
 		return
 	}
 	if f := tok.Form; isEndPunct(f[0]) {
-		dots := 0
 		for i := 0; i < len(f); i++ {
 			if !isEndPunct(f[i]) {
 				return
 			}
-			if f[i] == '.' {
-				dots++
-			}
 		}
-		if dots >= 3 && dots == len(f) {
+		s.pend, s.endMark, s.quoted = pendStrong, f[len(f)-1], false
+		if isEllipsis(f) {
 			s.pend = pendEllipsis
-		} else {
-			s.pend = pendStrong
 		}
 	}
+}
+
+func isEllipsis(f string) bool {
+	if len(f) < 3 {
+		return false
+	}
+	for i := 0; i < len(f); i++ {
+		if f[i] != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// decide settles a pending end before token n, or defers the decision to
+// the next token when one token is not enough to tell.
+func (s *segmenter) decide(tok redline.Token, n int) {
+	r, _ := utf8.DecodeRuneInString(tok.Form)
+	upper := unicode.IsUpper(r)
+	end := false
+	switch s.pend {
+	case pendStrong:
+		end = !unicode.IsLower(r) && r != ',' && r != ';' && r != ':' && r != '-'
+		if end && upper && s.quoted && (s.endMark == '?' || s.endMark == '!') {
+			// `"Why now?" Bugajski asked.`: a capitalised word after a
+			// quoted question may be the speaker; look further.
+			s.pend, s.cand, s.deferKind, s.deferCount = pendDefer, n, deferSpeech, 1
+			return
+		}
+	case pendEllipsis:
+		end = upper || r == '"' || r == '\''
+	case pendAbbrev:
+		if upper {
+			if _, ok := starters[tok.Lower]; ok {
+				end = true
+			} else if orthoStart(tok.Lower) {
+				// "U.S. Senator James Risch": a word punkt saw mostly in
+				// lower case still names something when another capital
+				// follows; look further.
+				s.pend, s.cand, s.deferKind = pendDefer, n, deferOrtho
+				return
+			}
+		}
+	case pendInitial:
+		_, ok := starters[tok.Lower]
+		end = upper && ok
+	}
+	if end {
+		s.closeSentence(n)
+	}
+	s.pend = pendNone
+}
+
+// decideDeferred settles a deferred boundary (before token s.cand) on the
+// token after.
+func (s *segmenter) decideDeferred(tok redline.Token) {
+	r, _ := utf8.DecodeRuneInString(tok.Form)
+	upper := unicode.IsUpper(r)
+	switch s.deferKind {
+	case deferOrtho:
+		if !upper {
+			s.closeSentence(s.cand)
+		}
+	case deferSpeech:
+		if upper && s.deferCount < 3 {
+			s.deferCount++
+			return // still a name: "Secretary Blinken asked"
+		}
+		if _, ok := speechVerbs[tok.Lower]; !ok {
+			s.closeSentence(s.cand)
+		}
+	}
+	s.pend = pendNone
 }
 
 func (s *segmenter) isCloser(form, raw string) bool {
@@ -850,26 +945,6 @@ func (s *segmenter) isCloser(form, raw string) bool {
 			return false
 		}
 		return !s.spaceBefore
-	}
-	return false
-}
-
-// boundary decides whether the pending end (s.pend) is a sentence boundary
-// given the token that follows.
-func (s *segmenter) boundary(tok redline.Token) bool {
-	f := tok.Form
-	r, _ := utf8.DecodeRuneInString(f)
-	upper := unicode.IsUpper(r)
-	switch s.pend {
-	case pendStrong:
-		return !unicode.IsLower(r) && r != ',' && r != ';' && r != ':' && r != '-'
-	case pendEllipsis:
-		return upper || r == '"' || r == '\''
-	case pendAbbrev:
-		return upper && startsSentence(tok.Lower)
-	case pendInitial:
-		_, ok := starters[tok.Lower]
-		return upper && ok
 	}
 	return false
 }
