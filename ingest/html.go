@@ -21,7 +21,8 @@ type page struct {
 }
 
 // extractHTML finds the main text of a page with trafilatura, falling back
-// to readability when trafilatura finds nothing. The date comes from
+// to readability when trafilatura finds nothing, and to all the page's text
+// when neither does. The date comes from
 // htmldate's fast mode (metadata and markup, no extensive scan of the body
 // text: slow and often wrong on pages that list other stories).
 func extractHTML(b []byte) (p page, err error) {
@@ -61,6 +62,11 @@ func extractHTML(b []byte) (p page, err error) {
 				}
 			}
 		}
+	}
+	if p.text == "" {
+		// A fragment (the "html" field of a JSON line, a feed body) can be
+		// too small for either extractor to call it an article.
+		p.text = htmlToText(string(b))
 	}
 	if p.text == "" {
 		return p, errors.New("no main text found in HTML")

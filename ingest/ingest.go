@@ -258,8 +258,16 @@ func (r *run) input(in, kind string) bool {
 			}
 			return nil
 		}
-		if de.Type().IsRegular() && kindOf(p) != "" {
+		if kindOf(p) == "" {
+			return nil
+		}
+		if de.Type().IsRegular() {
 			paths = append(paths, p)
+		} else if de.Type()&fs.ModeSymlink != 0 {
+			// Follow links to files (not to directories: no cycles).
+			if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
+				paths = append(paths, p)
+			}
 		}
 		return nil
 	})

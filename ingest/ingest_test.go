@@ -106,6 +106,7 @@ func TestJSONL(t *testing.T) {
 {"id": "b", "text": "y"}
 {"id": "a", "text": "z"}
 `, "a,b", []string{"f.jsonl:3 (doc a): duplicate id, first read at f.jsonl:1"}},
+		{"html fragment", `{"id": "f", "html": "<p>Short <b>fragment</b>.</p>"}`, "f", nil},
 		{"html stands in for text", `{"id": "h", "html": "<html><head><title>Talks</title></head><body><article><p>Russia and Ukraine resumed talks in Istanbul on Tuesday, officials said, after weeks of fighting along the front line.</p><p>The delegations met for three hours and agreed to meet again next week.</p></article></body></html>"}`,
 			"h", nil},
 	}
@@ -211,10 +212,16 @@ func TestDirectory(t *testing.T) {
 	write(t, dir, ".git/x.txt", "hidden directory")
 	write(t, dir, "notes.md", "unknown kind")
 	write(t, dir, "empty.txt", "  \n")
+	if err := os.Symlink(filepath.Join(dir, "b.txt"), filepath.Join(dir, "link.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(dir, filepath.Join(dir, "sub", "loop.txt")); err != nil {
+		t.Fatal(err)
+	}
 	write(t, dir, "nul.txt", "a\x00b")
 	date := day("2021-12-11")
 	docs, errs := collect(t, dir, []string{dir, filepath.Join(dir, "b.txt"), filepath.Join(dir, "sub", "c.txt"), filepath.Join(dir, "missing.txt")}, Options{Date: date})
-	if got := ids(docs); got != "a.txt,b.txt,sub/c.txt,c.txt" {
+	if got := ids(docs); got != "a.txt,b.txt,link.txt,sub/c.txt,c.txt" {
 		t.Errorf("ids %q", got)
 	}
 	want := []string{
