@@ -91,6 +91,12 @@ func (s *sentenceState) npActor(h int) (actorRef, bool) {
 			}
 		}
 	})
+	// The head's own name wins over its modifiers: "NATO-member Norway" is
+	// Norway, "Russian President Putin" is Putin; a title head ("the
+	// Russian leader") combines below.
+	if m := s.mention[h]; m >= 0 && s.matches[m].Kind != dict.Agent {
+		return s.refFromMatch(&s.matches[m]), true
+	}
 	if best >= 0 && kindRank(s.matches[best].Kind) >= kindRank(dict.Org) {
 		m := &s.matches[best]
 		a := s.refFromMatch(m)

@@ -127,11 +127,9 @@ func (s *sentenceState) code(toks []redline.Token, out []redline.Event) []redlin
 	if s.explain != nil {
 		s.explainSentence()
 	}
-	if len(s.preds) == 0 {
-		return out
-	}
 	s.attachDates()
 	s.composeAll()
+	s.findObligations()
 	for pi := range s.preds {
 		p := &s.preds[pi]
 		if p.outer >= 0 {
@@ -213,17 +211,21 @@ func (s *sentenceState) complementOf(v, o int) bool {
 func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 	p := &s.preds[pi]
 	v := p.tok
-	if s.isAttribution(p) {
+	if p.pat != nil && s.isAttribution(p) {
 		s.note("%q: reports other events (attribution), not a statement event", s.t.toks[v].Form)
 		return out
 	}
 	srcs := s.sources(v, p.noun, s.refs[:0])
 	nsrc := len(srcs)
-	srcs = s.targets(v, p, srcs)
+	if p.demanded >= 0 {
+		srcs = s.actorsOf(s.t.subject(p.demanded), srcs)
+	} else {
+		srcs = s.targets(v, p, srcs)
+	}
 	s.refs = srcs[:0]
 	tgts := srcs[nsrc:]
 	srcs = srcs[:nsrc]
-	if p.inner >= 0 && len(tgts) == 0 {
+	if p.inner >= 0 && len(tgts) == 0 && p.demanded < 0 {
 		// The composed event's target: for threats, promises, refusals and
 		// accusations ("threatened to impose sanctions on Russia") the
 		// inner event's target; for appeals and demands the inner event's
@@ -430,7 +432,7 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef {
 	t := &s.t
 	n := len(out)
-	if len(p.pat.TargetPreps) > 0 {
+	if p.pat != nil && len(p.pat.TargetPreps) > 0 {
 		if i := s.targetByPrep(v, p.pat.TargetPreps, p.used); i >= 0 {
 			if out = s.actorsOrInside(i, out); len(out) > n {
 				return out
@@ -478,7 +480,7 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 			continue
 		}
 		switch t.caseOf(int(c)) {
-		case "against", "on", "with", "to", "into", "at", "toward", "towards", "upon":
+		case "against", "on", "with", "to", "into", "at", "toward", "towards", "upon", "for":
 			if out = s.actorsOrInside(int(c), out); len(out) > n {
 				return out
 			}
@@ -488,15 +490,20 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 }
 
 // actorsOrInside resolves the phrase at h, or when it names no actor, the
-// first actor in its prepositional modifiers ("targets in Pakistan").
+// first actor in its prepositional modifiers, two levels down ("targets in
+// Pakistan", "a mission of observers from the OSCE").
 func (s *sentenceState) actorsOrInside(h int, out []actorRef) []actorRef {
+	return s.actorsInside(h, out, 0)
+}
+
+func (s *sentenceState) actorsInside(h int, out []actorRef, depth int) []actorRef {
 	n := len(out)
-	if out = s.actorsOf(h, out); len(out) > n {
+	if out = s.actorsOf(h, out); len(out) > n || depth >= 2 {
 		return out
 	}
 	for c := s.t.first[h]; c >= 0; c = s.t.next[c] {
 		if s.t.toks[c].Rel.Base() == redline.Nmod {
-			if out = s.actorsOf(int(c), out); len(out) > n {
+			if out = s.actorsInside(int(c), out, depth+1); len(out) > n {
 				return out
 			}
 		}

@@ -14,7 +14,10 @@ type predicate struct {
 	inner   int    // index of a predicate composed into this one, or -1
 	outer   int    // index of the predicate this one was composed into, or -1
 	noun    bool
-	reasons []string // for explain
+	// demanded is set on a demand the coder infers from a reported
+	// obligation ("X said Y must Z"): the clause whose subject is the
+	// target. pat is nil for such predicates.
+	demanded int
 }
 
 // phraseRels are the dependents whose words a pattern's items may name:
@@ -117,7 +120,7 @@ func (s *sentenceState) findPredicates() {
 		}
 		// A noun that is itself an item of a verb's pattern ("impose
 		// sanctions") is consumed by the verb below.
-		s.preds = append(s.preds, predicate{tok: i, pat: best, code: best.Code, used: bestUsed, inner: -1, outer: -1, noun: noun})
+		s.preds = append(s.preds, predicate{tok: i, pat: best, code: best.Code, used: bestUsed, inner: -1, outer: -1, noun: noun, demanded: -1})
 	}
 	// Drop nominal predicates consumed by a verb pattern's items.
 	out := s.preds[:0]
@@ -359,4 +362,47 @@ func threatCode(inner redline.Code) redline.Code {
 		return "138"
 	}
 	return "130"
+}
+
+// obligationAux are the modals of obligation: a reported "must" is a demand.
+var obligationAux = set("must", "should", "ought")
+
+// findObligations adds a demand for each reported obligation: in "Chirac
+// said Iraq must cooperate with the inspectors", Chirac (the reporter)
+// demands of Iraq (the clause's subject) what the clause says: CAMEO's 10
+// family, composed with the clause's event when it has one (1011 for
+// economic cooperation, 108 for mediation, ...), else the plain demand 100.
+func (s *sentenceState) findObligations() {
+	t := &s.t
+	for c := range t.toks {
+		r := t.head(c)
+		if r < 0 || t.toks[c].Rel != redline.Ccomp || !reportingVerbs[t.lemma(r)] {
+			continue
+		}
+		must := false
+		for a := t.first[c]; a >= 0; a = t.next[a] {
+			if t.toks[a].Rel.Base() == redline.Aux && obligationAux[t.toks[a].Lower] {
+				must = true
+			}
+		}
+		if !must || t.subject(c) < 0 {
+			continue
+		}
+		code := redline.Code("100")
+		inner := -1
+		for i := range s.preds {
+			if s.preds[i].outer < 0 && (s.preds[i].tok == c || s.complementOf(s.preds[i].tok, c)) {
+				inner = i
+				if k, ok := compose("100", s.preds[i].code); ok {
+					code = k
+				}
+				break
+			}
+		}
+		s.preds = append(s.preds, predicate{tok: r, code: code, inner: inner, outer: -1, demanded: c})
+		if inner >= 0 {
+			s.preds[inner].outer = len(s.preds) - 1
+		}
+		s.note("%q reports an obligation of %q: demand %s", t.toks[r].Form, t.toks[c].Form, code)
+	}
 }
