@@ -135,27 +135,27 @@ func (d *Dictionary) compile() {
 // each of its one-letter deletions maps to the token, so two words within
 // one edit share a key.
 func (c *compiled) buildFuzzy() {
-	c.fuzzy = map[string][]int32{}
-	slices.Sort(c.fuzzyIDs)
-	c.fuzzyIDs = slices.Compact(c.fuzzyIDs)
+	// fuzzyIDs is read by matchers while this runs: work on a copy.
+	ids := slices.Clone(c.fuzzyIDs)
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	fuzzy := map[string][]int32{}
 	var buf []byte
-	for _, id := range c.fuzzyIDs {
+	for _, id := range ids {
 		w := c.actors.words[id]
 		if c.known[w] {
 			continue
 		}
-		c.fuzzy[w] = appendID(c.fuzzy[w], id)
+		fuzzy[w] = appendID(fuzzy[w], id)
 		for i := 0; i < len(w); {
 			_, n := utf8.DecodeRuneInString(w[i:])
 			buf = append(append(buf[:0], w[:i]...), w[i+n:]...)
 			k := string(buf)
-			c.fuzzy[k] = appendID(c.fuzzy[k], id)
+			fuzzy[k] = appendID(fuzzy[k], id)
 			i += n
 		}
 	}
-	for _, ids := range c.fuzzy {
-		slices.Sort(ids)
-	}
+	c.fuzzy = fuzzy
 }
 
 func appendID(ids []int32, id int32) []int32 {

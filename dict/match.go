@@ -8,7 +8,10 @@ import (
 	"github.com/redline-events/redline"
 )
 
-// ActorMatch is one actor or agent mention in a sentence.
+// ActorMatch is one actor or agent mention in a sentence. Code is the
+// actor's code at the date: for an agent the role alone ("MIL"), for a
+// person outside every term the country their roles share or, when they
+// span several countries, "".
 type ActorMatch struct {
 	Start, End int // token indices [Start,End) within the sentence
 	Code       string

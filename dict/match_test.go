@@ -303,3 +303,21 @@ func TestMatchActorsNoAlloc(t *testing.T) {
 		t.Errorf("only %d matches: %s", len(dst), render(ts, dst))
 	}
 }
+
+// TestMatchConcurrent matches from several goroutines at once, the first
+// fuzzy look-up building the index (run with -race to check).
+func TestMatchConcurrent(t *testing.T) {
+	d := loadTest(t)
+	ts := toks("Jens Stotenberg met Sergei Rybakov and Russian troops")
+	want := render(ts, d.MatchActors(nil, ts, day("2021-12-07")))
+	d = loadTest(t)
+	done := make(chan string)
+	for range 4 {
+		go func() { done <- render(ts, d.MatchActors(nil, ts, day("2021-12-07"))) }()
+	}
+	for range 4 {
+		if got := <-done; got != want {
+			t.Errorf("concurrent match %q, want %q", got, want)
+		}
+	}
+}
