@@ -266,3 +266,31 @@ func TestPetrarchFull(t *testing.T) {
 		}
 	}
 }
+
+// TestPetrarchOldVerbs loads PETRARCH-1's verb dictionary (TABARI-style
+// blocks with codes on the block line and patterns without parentheses).
+func TestPetrarchOldVerbs(t *testing.T) {
+	p := sharedPath(t, "petrarch", "CAMEO.verbpatterns.150430.txt")
+	d, err := LoadPetrarch(PetrarchFiles{Verbs: []string{p}}, Options{Lenient: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("CAMEO.verbpatterns.150430: %d patterns, %d warnings, unconverted %v", len(d.AllPatterns()), len(d.Warnings), d.Unconverted)
+	for i, w := range d.Warnings {
+		if i < 5 {
+			t.Log(w)
+		}
+	}
+	if len(d.AllPatterns()) < 10000 || len(d.Warnings) > 20 {
+		t.Errorf("%d patterns, %d warnings", len(d.AllPatterns()), len(d.Warnings))
+	}
+	found := false
+	for _, pt := range d.Patterns("abandon", false) {
+		if len(pt.Items) == 0 && pt.Code == "080" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("ABANDON [080] block gave no bare pattern for abandon")
+	}
+}
