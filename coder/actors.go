@@ -94,8 +94,15 @@ func (s *sentenceState) npActor(h int) (actorRef, bool) {
 	// The head's own name wins over its modifiers: "NATO-member Norway" is
 	// Norway, "Russian President Putin" is Putin; a title head ("the
 	// Russian leader") combines below.
-	if m := s.mention[h]; m >= 0 && s.matches[m].Kind != dict.Agent {
+	// But a name without a code at this date (a person outside their
+	// terms) or one whose country the phrase contradicts ("Pakistan
+	// President Mohammad Zia-Ul-Haq" is not Bangladesh's Khaleda Zia) gives
+	// way to the phrase's country and title.
+	if m := s.mention[h]; m >= 0 && s.matches[m].Kind != dict.Agent && s.usable(int(m), country) {
 		return s.refFromMatch(&s.matches[m]), true
+	}
+	if best >= 0 && !s.usable(best, country) {
+		best = country
 	}
 	if best >= 0 && kindRank(s.matches[best].Kind) >= kindRank(dict.Org) {
 		m := &s.matches[best]
@@ -141,6 +148,27 @@ func (s *sentenceState) npActor(h int) (actorRef, bool) {
 		return s.refFromMatch(&s.matches[best]), true
 	}
 	return actorRef{}, false
+}
+
+// usable reports whether match m can stand for its phrase: it has a code,
+// and a person's country agrees with the phrase's country modifier.
+func (s *sentenceState) usable(m, country int) bool {
+	am := &s.matches[m]
+	if am.Code == "" {
+		return false
+	}
+	if am.Kind == dict.Person && country >= 0 && country != m {
+		c := s.matches[country].Country
+		if c == "" {
+			c = s.matches[country].Code
+		}
+		pc := am.Country
+		if pc == "" && len(am.Code) >= 3 {
+			pc = am.Code[:3]
+		}
+		return c == "" || pc == "" || c == pc
+	}
+	return true
 }
 
 // visitNP calls fn on h and the tokens of its noun phrase: dependents by

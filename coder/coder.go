@@ -468,21 +468,60 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 			return out
 		}
 	}
-	if c := t.child(v, redline.Obj); c >= 0 && (c >= 64 || p.used&(1<<uint(c)) == 0) {
-		if out = s.actorsOrInside(c, out); len(out) > n {
+	obj := t.child(v, redline.Obj)
+	if obj >= 0 && (obj >= 64 || p.used&(1<<uint(obj)) == 0) {
+		if out = s.actorsOrInside(obj, out); len(out) > n {
 			return out
 		}
+	} else if obj >= 0 {
+		// The object is a pattern word: its modifiers may name the target
+		// ("rejected an offer from Afghanistan", "demanded the removal of
+		// President X", "provide aid for Romania").
+		for c := t.first[obj]; c >= 0; c = t.next[c] {
+			if t.toks[c].Rel.Base() == redline.Nmod {
+				if out = s.actorsOrInside(int(c), out); len(out) > n {
+					return out
+				}
+			}
+		}
 	}
-	// The object was a pattern word ("imposed sanctions"): the first
-	// actor-bearing oblique of the usual target prepositions.
+	// The first actor-bearing oblique of the usual target prepositions.
 	for c := t.first[v]; c >= 0; c = t.next[c] {
 		if t.toks[c].Rel.Base() != redline.Obl {
 			continue
 		}
 		switch t.caseOf(int(c)) {
-		case "against", "on", "with", "to", "into", "at", "toward", "towards", "upon", "for":
+		case "against", "on", "with", "to", "into", "at", "toward", "towards", "upon", "for", "from":
 			if out = s.actorsOrInside(int(c), out); len(out) > n {
 				return out
+			}
+		}
+	}
+	// Appeals and demands address the subject of their clause: "demanding
+	// that the Turkish government provide information", "its demand that
+	// Israel ease restrictions".
+	if r := p.code.Root(); r == "02" || r == "10" {
+		for _, h := range [2]int{v, obj} {
+			if h < 0 {
+				continue
+			}
+			for c := t.first[h]; c >= 0; c = t.next[c] {
+				if b := t.toks[c].Rel.Base(); b == redline.Ccomp || b == redline.Acl {
+					if subj := t.subject(int(c)); subj >= 0 {
+						if out = s.actorsOf(subj, out); len(out) > n {
+							return out
+						}
+					}
+				}
+			}
+		}
+	}
+	// Last, a country or capital where it happened: "opened an embassy in
+	// Tehran", "postpone the demonstration in Baku".
+	for c := t.first[v]; c >= 0; c = t.next[c] {
+		if t.toks[c].Rel.Base() == redline.Obl && t.caseOf(int(c)) == "in" {
+			if m := s.mention[c]; m >= 0 && s.matches[m].Kind == dict.Country {
+				return append(out, s.refFromMatch(&s.matches[m]))
 			}
 		}
 	}
