@@ -5,6 +5,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -329,9 +330,15 @@ func parseSynset(line string) (string, []string, error) {
 	return name, members, nil
 }
 
-// parsePatternLine reads "CODE HEAD ITEM... {prep|prep}".
+// parsePatternLine reads "CODE HEAD ITEM... {prep|prep}". All the words of
+// a line share one backing array: a large verb dictionary loads with a few
+// allocations per line.
 func parsePatternLine(line string) (rawPattern, error) {
-	f := strings.Fields(line)
+	var fa [16]string
+	f := fa[:0]
+	for w := range strings.FieldsSeq(line) {
+		f = append(f, w)
+	}
 	var rp rawPattern
 	for _, c := range f[0] {
 		if c < '0' || c > '9' {
@@ -352,16 +359,26 @@ func parsePatternLine(line string) (rawPattern, error) {
 	if head == "" || head[0] == '{' {
 		return rp, fmt.Errorf("verb pattern: bad head %q", f[1])
 	}
-	rp.heads = splitAlts(head)
+	words := make([]string, 0, len(f)+strings.Count(line, "|"))
+	part := func(s string) []string {
+		start := len(words)
+		words = appendAlts(words, s)
+		return words[start:len(words):len(words)]
+	}
+	rp.heads = part(head)
+	if len(rp.heads) == 0 {
+		return rp, fmt.Errorf("verb pattern: bad head %q", f[1])
+	}
+	rp.items = make([][]string, 0, len(f)-2)
 	for _, it := range f[2:] {
 		if strings.HasPrefix(it, "{") {
 			if !strings.HasSuffix(it, "}") || len(it) < 3 {
 				return rp, fmt.Errorf("verb pattern: bad preposition set %q", it)
 			}
-			rp.preps = append(rp.preps, splitAlts(it[1:len(it)-1])...)
+			rp.preps = append(rp.preps, part(it[1:len(it)-1])...)
 			continue
 		}
-		alts := splitAlts(it)
+		alts := part(it)
 		if len(alts) == 0 {
 			return rp, fmt.Errorf("verb pattern: empty item in %q", it)
 		}
@@ -370,26 +387,36 @@ func parsePatternLine(line string) (rawPattern, error) {
 	return rp, nil
 }
 
-// splitAlts splits "a|b|c", lower-casing words but keeping "&SYN" names.
-func splitAlts(s string) []string {
-	var out []string
-	for _, a := range strings.Split(s, "|") {
+// appendAlts appends the alternatives of "a|b|c", lower-casing words but
+// keeping "&SYN" names.
+func appendAlts(dst []string, s string) []string {
+	for a := range strings.SplitSeq(s, "|") {
 		if a == "" {
 			continue
 		}
 		if a[0] != '&' {
 			a = fold(a)
 		}
-		out = append(out, a)
+		dst = append(dst, a)
 	}
-	return out
+	return dst
 }
+
+// splitAlts splits "a|b|c" like appendAlts.
+func splitAlts(s string) []string { return appendAlts(nil, s) }
 
 // resolvePatterns expands synset references and turns raw patterns into
 // Patterns: one per head alternative.
 func (d *Dictionary) resolvePatterns(fallback ...map[string][]string) []error {
 	var errs []error
 	expand := func(rp *rawPattern, alts []string) ([]string, bool) {
+		refs := false
+		for _, a := range alts {
+			refs = refs || a[0] == '&'
+		}
+		if !refs {
+			return alts, true // shared, not copied: patterns are read-only
+		}
 		var out []string
 		for _, a := range alts {
 			if a[0] != '&' {
@@ -420,14 +447,19 @@ func (d *Dictionary) resolvePatterns(fallback ...map[string][]string) []error {
 		if !ok {
 			continue
 		}
-		items := make([][]string, 0, len(rp.items))
-		for _, it := range rp.items {
+		items := rp.items
+		for k, it := range rp.items {
 			x, ok2 := expand(rp, it)
 			if !ok2 {
 				ok = false
 				break
 			}
-			items = append(items, x)
+			if len(x) != len(it) || (len(x) > 0 && &x[0] != &it[0]) {
+				if &items[0] == &rp.items[0] {
+					items = slices.Clone(rp.items)
+				}
+				items[k] = x
+			}
 		}
 		if !ok {
 			continue
