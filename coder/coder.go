@@ -397,7 +397,20 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 		return out
 	}
 	if subj := t.subject(v); subj >= 0 {
-		return s.actorsOf(subj, out)
+		n := len(out)
+		if out = s.actorsOf(subj, out); len(out) > n {
+			return out
+		}
+		// A parse with two subjects ("79-year-old President Joe Biden"
+		// split in two): the one that names an actor.
+		for c := t.first[v]; c >= 0; c = t.next[c] {
+			if int(c) != subj && t.toks[c].Rel == t.toks[subj].Rel {
+				if out = s.actorsOf(int(c), out); len(out) > n {
+					return out
+				}
+			}
+		}
+		return out
 	}
 	h := t.head(v)
 	if h < 0 {
