@@ -63,7 +63,7 @@ func FuzzHTMLToText(f *testing.F) {
 }
 
 func FuzzFeed(f *testing.F) {
-	for _, s := range []string{rss, atom, `{"version": "https://jsonfeed.org/version/1", "items": [{"id": "1", "content_text": "x"}]}`, "<rss>"} {
+	for _, s := range []string{rss, atomFeed, `{"version": "https://jsonfeed.org/version/1", "items": [{"id": "1", "content_text": "x"}]}`, "<rss>"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, "f.xml", "feed", data) })

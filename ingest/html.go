@@ -10,6 +10,7 @@ import (
 	"codeberg.org/readeck/go-readability/v2"
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/redline-events/redline"
 )
@@ -41,7 +42,11 @@ func extractHTML(b []byte) (p page, err error) {
 		ExcludeComments: true,
 	})
 	if terr == nil && res != nil {
-		p.text = strings.TrimSpace(res.ContentText)
+		if res.ContentNode != nil {
+			p.text = nodeText(res.ContentNode)
+		} else {
+			p.text = strings.TrimSpace(res.ContentText)
+		}
 		p.title = res.Metadata.Title
 		p.url = res.Metadata.URL
 		p.date = res.Metadata.Date
@@ -49,9 +54,8 @@ func extractHTML(b []byte) (p page, err error) {
 	if p.text == "" {
 		art, rerr := readability.FromReader(bytes.NewReader(b), nil)
 		if rerr == nil {
-			var sb strings.Builder
-			if art.RenderText(&sb) == nil {
-				p.text = strings.TrimSpace(sb.String())
+			if art.Node != nil {
+				p.text = nodeText(art.Node)
 			}
 			if p.title == "" {
 				p.title = art.Title()
@@ -94,50 +98,110 @@ func htmlToText(s string) string {
 		return strings.TrimSpace(s)
 	}
 	z := html.NewTokenizer(strings.NewReader(s))
-	var b strings.Builder
-	skip := 0    // depth inside script/style
-	gap := false // white space since the last word
-	brk := false // a block boundary since the last word
+	var w textWriter
+	skip := 0 // depth inside script/style
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
-			return strings.TrimSpace(b.String())
+			return w.String()
 		case html.TextToken:
-			if skip > 0 {
-				continue
-			}
-			t := string(z.Text())
-			for i, f := range strings.Fields(t) {
-				if b.Len() > 0 {
-					if brk {
-						b.WriteByte('\n')
-					} else if gap || i > 0 || startsWithSpace(t) {
-						b.WriteByte(' ')
-					}
-				}
-				b.WriteString(f)
-				gap, brk = false, false
-			}
-			if len(t) > 0 && strings.TrimRight(t, " \t\r\n\f") != t {
-				gap = true
+			if skip == 0 {
+				w.text(string(z.Text()))
 			}
 		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
 			name, _ := z.TagName()
-			switch string(name) {
-			case "script", "style", "noscript", "template":
+			tag := atom.Lookup(name)
+			switch {
+			case skipped[tag]:
 				if z.Token().Type == html.StartTagToken {
 					skip++
 				} else if skip > 0 {
 					skip--
 				}
-			case "p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
-				"blockquote", "section", "article", "header", "footer", "pre", "hr", "dd", "dt", "figcaption":
-				brk = true
+			case blocks[tag]:
+				w.block()
 			}
 		}
 	}
 }
 
-func startsWithSpace(t string) bool {
-	return t != "" && strings.TrimLeft(t[:1], " \t\r\n\f") == ""
+// nodeText renders the text of an extracted article tree, one block
+// element (heading, paragraph, list item) per line, so that a headline does
+// not run into the first sentence.
+func nodeText(n *html.Node) string {
+	var w textWriter
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			w.text(n.Data)
+			return
+		case html.ElementNode:
+			if skipped[n.DataAtom] {
+				return
+			}
+		}
+		block := n.Type == html.ElementNode && blocks[n.DataAtom]
+		if block {
+			w.block()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			w.block()
+		}
+	}
+	walk(n)
+	return w.String()
 }
+
+var skipped = map[atom.Atom]bool{atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true}
+
+var blocks = func() map[atom.Atom]bool {
+	m := map[atom.Atom]bool{}
+	for _, a := range []atom.Atom{atom.P, atom.Br, atom.Div, atom.Li, atom.Ul, atom.Ol, atom.H1, atom.H2,
+		atom.H3, atom.H4, atom.H5, atom.H6, atom.Tr, atom.Td, atom.Th, atom.Table, atom.Blockquote, atom.Section,
+		atom.Article, atom.Header, atom.Footer, atom.Pre, atom.Hr, atom.Dd, atom.Dt, atom.Figcaption,
+		atom.Figure, atom.Main, atom.Aside, atom.Nav, atom.Caption, atom.Dl} {
+		m[a] = true
+	}
+	return m
+}()
+
+// textWriter collects words: white space collapsed to one space, block
+// boundaries to one line break.
+type textWriter struct {
+	b   strings.Builder
+	gap bool // white space since the last word
+	brk bool // a block boundary since the last word
+}
+
+func (w *textWriter) block() { w.brk = true }
+
+func (w *textWriter) text(t string) {
+	if t == "" {
+		return
+	}
+	if isSpace(t[0]) {
+		w.gap = true
+	}
+	for i, f := range strings.Fields(t) {
+		if w.b.Len() > 0 {
+			if w.brk {
+				w.b.WriteByte('\n')
+			} else if w.gap || i > 0 {
+				w.b.WriteByte(' ')
+			}
+		}
+		w.b.WriteString(f)
+		w.gap, w.brk = false, false
+	}
+	if isSpace(t[len(t)-1]) {
+		w.gap = true
+	}
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+func (w *textWriter) String() string { return w.b.String() }

@@ -292,6 +292,11 @@ func TestHTML(t *testing.T) {
 		strings.Contains(d.Text, "Copyright") || strings.Contains(d.Text, "<p>") {
 		t.Errorf("page: id %q text %q", d.ID, d.Text)
 	}
+	// Block elements end up on lines of their own: the headline must not
+	// run into the first sentence.
+	if !strings.Contains(d.Text, "guarantees\nRussia's deputy") || !strings.Contains(d.Text, "neighbour.\nNATO officials") {
+		t.Errorf("page paragraphs not on lines of their own: %q", d.Text)
+	}
 	if d.Title != "Kremlin demands guarantees" || d.Date.Format("2006-01-02") != "2021-12-10" {
 		t.Errorf("page metadata: title %q date %v", d.Title, d.Date)
 	}
@@ -333,7 +338,7 @@ const rss = `<?xml version="1.0" encoding="UTF-8"?>
 <item><title>Again</title><guid>urn:a</guid><description>Same guid.</description></item>
 </channel></rss>`
 
-const atom = `<?xml version="1.0" encoding="utf-8"?>
+const atomFeed = `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Example</title>
 <entry><title>Sanctions</title><id>tag:example.org,2021:1</id><link href="https://example.org/s"/>
 <updated>2021-12-11T12:00:00Z</updated><content type="html">&lt;p&gt;The EU agreed new sanctions.&lt;/p&gt;</content></entry>
@@ -342,7 +347,7 @@ const atom = `<?xml version="1.0" encoding="utf-8"?>
 func TestFeed(t *testing.T) {
 	dir := t.TempDir()
 	p := write(t, dir, "world.rss", rss)
-	write(t, dir, "x.atom", atom)
+	write(t, dir, "x.atom", atomFeed)
 	write(t, dir, "broken.xml", "<rss><channel><item><title>x</title>")
 	docs, errs := collect(t, dir, []string{dir}, Options{})
 	if got, want := ids(docs), "urn:a,https://example.org/b,"+p+"#3,tag:example.org,2021:1"; got != want {
