@@ -173,10 +173,13 @@ type segmenter struct {
 func (s *segmenter) chunk(a, b int) {
 	t := s.text
 	p := a
-	// Clitics written apart ("Jones 's") stay whole.
-	if cliticSplit(t[a:b]) == 0 && isClitic(t[a:b]) {
-		s.emit(a, b, pendNone)
-		return
+	// Clitics written apart ("Jones 's", "'s,") stay whole.
+	if k := leadingClitic(t[a:b]); k > 0 {
+		s.emit(a, a+k, pendNone)
+		if a += k; a == b {
+			return
+		}
+		p = a
 	}
 	if _, ok := emoticons[t[a:b]]; ok {
 		s.emit(a, b, pendNone)
@@ -569,19 +572,36 @@ func isCliticTail(s string) bool {
 	return false
 }
 
-// isClitic reports whether a whole chunk is a clitic ("'s", "n't", "’re").
-func isClitic(w string) bool {
+// leadingClitic returns the length of a clitic that starts a chunk and is
+// followed by nothing or by punctuation ("'s", "n't,", "’re."), or 0.
+func leadingClitic(w string) int {
+	n := 0
 	switch {
 	case len(w) > 1 && w[0] == '\'':
-		w = w[1:]
+		n = 1
 	case len(w) > 3 && w[:3] == "’":
-		w = w[3:]
-	case eqFold(w, "n't") || eqFold(w, "n’t"):
-		return true
+		n = 3
+	case len(w) >= 3 && eqFold(w[:3], "n't"):
+		n = 3
+	case len(w) >= 5 && eqFold(w[:5], "n’t"):
+		n = 5
 	default:
-		return false
+		return 0
 	}
-	return isCliticTail(w)
+	e := n
+	for e < len(w) && asciiClass[w[e]]&cLetter != 0 {
+		e++
+	}
+	if e < len(w) && (w[e] >= utf8.RuneSelf || asciiClass[w[e]]&(cDigit|cInWord) != 0 && w[e] != '.') {
+		return 0 // more word follows: "'90s", "'tis"
+	}
+	if n <= 3 && w[0] != 'n' && w[0] != 'N' && !isCliticTail(w[n:e]) {
+		return 0
+	}
+	if (w[0] == 'n' || w[0] == 'N') && e != n {
+		return 0
+	}
+	return e
 }
 
 func eqFold(a, b string) bool {
@@ -589,7 +609,14 @@ func eqFold(a, b string) bool {
 		return false
 	}
 	for i := 0; i < len(a); i++ {
-		if a[i]|0x20 != b[i]|0x20 && a[i] != b[i] {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
 			return false
 		}
 	}

@@ -164,6 +164,8 @@ func TestTokens(t *testing.T) {
 		{"(Reuters)", "( Reuters )"},
 		{"end.", "end ."},
 		{"Jones 's", "Jones 's"},
+		{"the Joneses ' house, Jones 's, n't.", "the Joneses ' house , Jones 's , n't ."},
+		{"the '90s 'tis", "the ' 90s ' tis"},
 		{"gonna", "gon na"},
 		{"naïve Zürich", "naïve Zürich"},
 		{"a\u00a0b", "a b"},
