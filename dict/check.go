@@ -32,6 +32,9 @@ func (d *Dictionary) Stats() Stats {
 		s.Entries[d.entries[i].Kind]++
 		s.Names += len(d.entries[i].Names)
 	}
+	if d.c == nil {
+		d.compile()
+	}
 	for k := range d.c.byHead {
 		if k.noun {
 			s.NounHeads++

@@ -95,7 +95,7 @@ func (d *Dictionary) compile() {
 		e := &d.entries[i]
 		for j, n := range e.Names {
 			keys = c.actors.internKeys(keys[:0], n, &buf)
-			c.actors.insert(keys, termVal{entry: int32(i), caps: !e.Caseless && isCapsName(n)})
+			c.actors.insert(keys, termVal{entry: int32(i), caps: capsMask(n, e.Caseless)})
 			if e.Kind == Agent {
 				for _, k := range keys {
 					c.known[k] = true

@@ -270,6 +270,9 @@ func (d *Dictionary) Synsets() map[string][]string { return d.synsets }
 // when noun is set), most specific first. The slice is shared: do not
 // modify it.
 func (d *Dictionary) Patterns(head string, noun bool) []*Pattern {
+	if d.c == nil {
+		return nil
+	}
 	if isFolded(head) {
 		return d.c.byHead[headKey{head, noun}]
 	}
@@ -278,6 +281,9 @@ func (d *Dictionary) Patterns(head string, noun bool) []*Pattern {
 
 // IsPredicate reports whether lemma heads any verb or noun pattern.
 func (d *Dictionary) IsPredicate(lemma string) bool {
+	if d.c == nil {
+		return false
+	}
 	if !isFolded(lemma) {
 		lemma = fold(lemma)
 	}

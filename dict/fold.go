@@ -2,6 +2,8 @@ package dict
 
 import (
 	"strings"
+
+	"github.com/redline-events/redline"
 	"unicode"
 	"unicode/utf8"
 
@@ -96,21 +98,53 @@ func fold(s string) string {
 	return string(appendFold(nil, s))
 }
 
-// isCapsName reports whether a dictionary name is written wholly in
-// capitals with at most 5 letters ("US", "U.N.", "EU"): such names match
-// only when the text writes them in capitals too, so "us" and "is" stay
-// pronouns and verbs.
-func isCapsName(name string) bool {
-	letters := 0
+// capsMask returns the capitals of a dictionary name that must match in
+// capitals: a name of at most 5 letters written wholly in capitals ("US",
+// "U.N.", "EU"), or with a capital after its first letter ("LeT", "BiH"),
+// so that "us", "is" and "let" stay ordinary words. Bit k is set when the
+// k-th letter is a capital. Zero (any case) for other names and for
+// dictionaries whose case means nothing.
+func capsMask(name string, caseless bool) uint8 {
+	if caseless {
+		return 0
+	}
+	var mask uint8
+	letters, inner := 0, false
 	for _, r := range name {
-		if unicode.IsLetter(r) {
-			if !unicode.IsUpper(r) {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		if letters == 5 {
+			return 0
+		}
+		if unicode.IsUpper(r) {
+			mask |= 1 << letters
+			inner = inner || letters > 0
+		}
+		letters++
+	}
+	if mask == 0 || (!inner && letters > 1) {
+		return 0 // no capitals, or only an initial one ("Iran")
+	}
+	return mask
+}
+
+// capsMatch reports whether the letters of the tokens have capitals where
+// mask wants them.
+func capsMatch(toks []redline.Token, mask uint8) bool {
+	k := 0
+	for i := range toks {
+		for _, r := range toks[i].Form {
+			if !unicode.IsLetter(r) {
+				continue
+			}
+			if k < 8 && mask&(1<<k) != 0 && !unicode.IsUpper(r) {
 				return false
 			}
-			letters++
+			k++
 		}
 	}
-	return letters > 0 && letters <= 5
+	return true
 }
 
 // isUpperForm reports whether every letter of a token is upper case.

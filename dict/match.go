@@ -32,6 +32,9 @@ var kindRank = [numKinds]uint8{NoKind: 9, Person: 0, Org: 1, Group: 2, Country: 
 // must grow.
 func (d *Dictionary) MatchActors(dst []ActorMatch, toks []redline.Token, date time.Time) []ActorMatch {
 	c := d.c
+	if c == nil {
+		return dst // a zero Dictionary knows no names
+	}
 	var scratch [64]byte
 	buf := scratch[:0]
 	base := len(dst)
@@ -224,19 +227,13 @@ func withinOneEdit(a, b string) bool {
 // most specific kind.
 func (d *Dictionary) resolve(vals []termVal, toks []redline.Token, date time.Time, fuzzy bool) (ActorMatch, bool) {
 	best := -1
-	capsChecked, capsOK := false, false
 	for k, v := range vals {
 		if v.surname {
 			continue
 		}
 		e := &d.entries[v.entry]
-		if v.caps {
-			if !capsChecked {
-				capsChecked, capsOK = true, allUpper(toks)
-			}
-			if !capsOK {
-				continue
-			}
+		if v.caps != 0 && !capsMatch(toks, v.caps) {
+			continue
 		}
 		if fuzzy && !fuzzyTarget(e, date) {
 			continue
@@ -295,15 +292,6 @@ func (d *Dictionary) better(a, b int32, date time.Time) bool {
 		}
 	}
 	return kindRank[d.entries[a].Kind] < kindRank[d.entries[b].Kind]
-}
-
-func allUpper(toks []redline.Token) bool {
-	for i := range toks {
-		if !isUpperForm(toks[i].Form) {
-			return false
-		}
-	}
-	return true
 }
 
 // fuzzyTarget: only people active at the date and organisations may be
@@ -496,10 +484,10 @@ func CombineCodes(country, agent string) string {
 // story is set when the phrase discards the whole story, not only the
 // sentence.
 func (d *Dictionary) MatchDiscard(toks []redline.Token) (start, end int, story, ok bool) {
-	tr := &d.c.discard
-	if len(tr.vals) <= 1 {
+	if d.c == nil || len(d.c.discard.vals) <= 1 {
 		return 0, 0, false, false
 	}
+	tr := &d.c.discard
 	var scratch [64]byte
 	buf := scratch[:0]
 	for i := range toks {

@@ -24,6 +24,8 @@ UKR: Kharkiv; Donbas
 !kind org
 IGOWSTNAT: NATO; North Atlantic Treaty Organization
 IGOUNO: United Nations; UN; U.N.
+!kind group
+PAKREBLET: Lashkar-e-Taiba; LeT
 `)},
 	"agents.txt": {Data: []byte(`
 !kind agent
@@ -130,6 +132,7 @@ func TestMatchActors(t *testing.T) {
 		{"possessive", "Russia's Deputy Foreign Minister Sergei Ryabkov said", "2021-12-07", "Russia=RUS | Deputy Foreign Minister=GOV | Sergei Ryabkov=RUSGOV"},
 		{"caps only US", "the US told us", "2021-12-07", "US=USA"},
 		{"caps only lower", "tell us about it", "2021-12-07", ""},
+		{"mixed-case acronym", "LeT and LET but let it be", "2021-12-07", "LeT=PAKREBLET | LET=PAKREBLET"},
 		{"dotted acronym", "the U.S. and the U.N.", "2021-12-07", "U.S.=USA | U.N.=IGOUNO"},
 		{"diacritics fold", "Erdoğan and Erdogan and ERDOGAN", "2021-12-07", "Erdoğan=TURGOV | Erdogan=TURGOV | ERDOGAN=TURGOV"},
 		{"diacritic country", "Türkiye and Turkiye", "2021-12-07", "Türkiye=TUR | Turkiye=TUR"},

@@ -117,6 +117,24 @@ func TestFold(t *testing.T) {
 	}
 }
 
+func TestCapsMask(t *testing.T) {
+	tests := []struct {
+		name string
+		want uint8
+	}{
+		{"US", 0b11}, {"U.N.", 0b11}, {"NATO", 0b1111}, {"LeT", 0b101}, {"BiH", 0b101},
+		{"Iran", 0}, {"us", 0}, {"ISRAEL", 0}, {"United States", 0}, {"X", 1}, {"McCain", 0},
+	}
+	for _, tt := range tests {
+		if got := capsMask(tt.name, false); got != tt.want {
+			t.Errorf("capsMask(%q) = %b, want %b", tt.name, got, tt.want)
+		}
+	}
+	if capsMask("UN", true) != 0 {
+		t.Error("caseless dictionaries must not require capitals")
+	}
+}
+
 func TestCheck(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name, s string) string {

@@ -294,3 +294,28 @@ func TestPetrarchOldVerbs(t *testing.T) {
 		t.Error("ABANDON [080] block gave no bare pattern for abandon")
 	}
 }
+
+func TestMatchDiscard(t *testing.T) {
+	d := &Dictionary{}
+	d.readPetrDiscards("d.txt", []byte("MONTHS LATER\n+Manchester United # football\n"))
+	d.compile()
+	tests := []struct {
+		text       string
+		start, end int
+		story, ok  bool
+	}{
+		{"he came back months later", 3, 5, false, true},
+		{"Manchester United won", 0, 2, true, true},
+		{"Manchester City won", 0, 0, false, false},
+	}
+	for _, tt := range tests {
+		s, e, story, ok := d.MatchDiscard(toks(tt.text))
+		if s != tt.start || e != tt.end || story != tt.story || ok != tt.ok {
+			t.Errorf("MatchDiscard(%q) = %d %d %v %v", tt.text, s, e, story, ok)
+		}
+	}
+	var zero Dictionary
+	if _, _, _, ok := zero.MatchDiscard(toks("months later")); ok || len(zero.MatchActors(nil, toks("Russia"), time.Time{})) != 0 || zero.IsPredicate("warn") {
+		t.Error("zero Dictionary matched something")
+	}
+}

@@ -46,7 +46,7 @@ func TestCrisisArticle(t *testing.T) {
 	want := []string{"Vladimir Putin=RUSGOV", "Joe Biden=USAGOV", "Putin=RUSGOV", "Biden=USAGOV",
 		"Russian Federation=RUS", "U.S.=USA", "NATO=IGOWSTNAT", "Sergei Rybakov=RUSGOV~", "Rybakov=RUSGOV~"}
 	if _, ok := d.Lookup("Jens Stoltenberg", doc.Date); ok {
-		want = append(want, "Stotenberg=IGOWSTNAT~")
+		want = append(want, "Jens Stotenberg=IGOWSTNAT~")
 	} else {
 		t.Log("the defaults do not list Jens Stoltenberg yet: Stotenberg not checked")
 	}

@@ -16,7 +16,10 @@ type trie struct {
 // termVal is one name ending at a trie node.
 type termVal struct {
 	entry   int32 // index into Dictionary.entries (or discards)
-	caps    bool  // the name is written in capitals of up to 5 letters
+	// caps marks the capitals of a short acronym ("US", "U.N.", "LeT"),
+	// bit k for its k-th letter: the text must have capitals there too.
+	// Zero for every other name, which matches in any case.
+	caps    uint8
 	surname bool  // a derived surname key, not a listed name
 }
 
