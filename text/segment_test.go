@@ -352,7 +352,16 @@ func FuzzSegment(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		checkInvariants(t, segment(s))
+		d := segment(s)
+		checkInvariants(t, d)
+		// A reused Doc gives the same result.
+		want := forms(d)
+		n := len(d.Sentences)
+		d.Tokens, d.Sentences = d.Tokens[:0], d.Sentences[:0]
+		Segment(d)
+		if forms(d) != want || len(d.Sentences) != n {
+			t.Fatalf("second Segment differs: %q vs %q", forms(d), want)
+		}
 	})
 }
 
