@@ -3,6 +3,7 @@ package dict
 import (
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/redline-events/redline"
@@ -227,12 +228,18 @@ func withinOneEdit(a, b string) bool {
 // most specific kind.
 func (d *Dictionary) resolve(vals []termVal, toks []redline.Token, date time.Time, fuzzy bool) (ActorMatch, bool) {
 	best := -1
+	// News capitalises people's names: a lower-case "bush", "power" or
+	// "trump" is a word, not George Bush, Samantha Power or Donald Trump.
+	proper := hasUpper(toks)
 	for k, v := range vals {
 		if v.surname {
 			continue
 		}
 		e := &d.entries[v.entry]
 		if v.caps != 0 && !capsMatch(toks, v.caps) {
+			continue
+		}
+		if e.Kind == Person && !proper {
 			continue
 		}
 		if fuzzy && !fuzzyTarget(e, date) {
@@ -245,8 +252,7 @@ func (d *Dictionary) resolve(vals []termVal, toks []redline.Token, date time.Tim
 	if best < 0 {
 		// A surname alone names a person when no other person with that
 		// surname is active at the date (or there is only one).
-		last := toks[len(toks)-1].Form
-		if !isCapitalised(last) {
+		if !isCapitalised(toks[len(toks)-1].Form) {
 			return ActorMatch{}, false
 		}
 		n, active, pick, apick := 0, 0, -1, -1
@@ -292,6 +298,19 @@ func (d *Dictionary) better(a, b int32, date time.Time) bool {
 		}
 	}
 	return kindRank[d.entries[a].Kind] < kindRank[d.entries[b].Kind]
+}
+
+// hasUpper reports whether any token has a capital letter ("al-Assad",
+// "Ban Ki-moon" do; "bush" does not).
+func hasUpper(toks []redline.Token) bool {
+	for i := range toks {
+		for _, r := range toks[i].Form {
+			if unicode.IsUpper(r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // fuzzyTarget: only people active at the date and organisations may be
