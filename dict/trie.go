@@ -15,12 +15,12 @@ type trie struct {
 
 // termVal is one name ending at a trie node.
 type termVal struct {
-	entry   int32 // index into Dictionary.entries (or discards)
+	entry int32 // index into Dictionary.entries (or discards)
 	// caps marks the capitals of a short acronym ("US", "U.N.", "LeT"),
 	// bit k for its k-th letter: the text must have capitals there too.
 	// Zero for every other name, which matches in any case.
 	caps    uint8
-	surname bool  // a derived surname key, not a listed name
+	surname bool // a derived surname key, not a listed name
 }
 
 func newTrie() trie {
