@@ -470,3 +470,23 @@ func TestGolden(t *testing.T) {
 		t.Errorf("output differs from %s (go test -run Golden -update rewrites it); got:\n%s", golden, out.String())
 	}
 }
+
+// BenchmarkSegmentFresh segments into new Docs, as a pipeline that does not
+// reuse them does: the token array is allocated per document.
+func BenchmarkSegmentFresh(b *testing.B) {
+	texts := voaTexts(b, -1)
+	loadPunkt()
+	var bytes, toks int
+	for _, s := range texts {
+		bytes += len(s)
+		toks += len(segment(s).Tokens)
+	}
+	b.SetBytes(int64(bytes))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, s := range texts {
+			segment(s)
+		}
+	}
+	b.ReportMetric(float64(toks)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
