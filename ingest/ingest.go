@@ -134,6 +134,9 @@ func Reader(ctx context.Context, name string, rd io.Reader, opts Options) iter.S
 }
 
 func newRun(ctx context.Context, opts Options, yield func(*redline.Doc, error) bool) *run {
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	r := &run{ctx: ctx, opts: opts, seen: map[string]string{}, yield: yield}
 	r.today = opts.Date
 	if r.today.IsZero() {

@@ -82,6 +82,7 @@ func TestJSONL(t *testing.T) {
 {"id": 7, "published": "2025-03-14 20:30:26Z", "text": "VOA style."}
 `, "a,b,7", nil},
 		{"blank lines count", "\n{\"id\":\"a\",\"text\":\"x\"}\n  \n{\"id\":\"b\",\"text\":\"y\"}", "a,b", nil},
+		{"byte-order mark", "\ufeff{\"id\":\"a\",\"text\":\"x\"}\n", "a", nil},
 		{"crlf", "{\"id\":\"a\",\"text\":\"x\"}\r\n{\"id\":\"b\",\"text\":\"y\"}\r\n", "a,b", nil},
 		{"malformed JSON goes on", `{"id": "a", "text": "x"}
 {"id": "b", "text": 

@@ -57,6 +57,9 @@ func (r *run) jsonl(br *bufio.Reader, path string) bool {
 		case tooLong:
 			ok = r.fail(&Error{Path: path, Line: line, Err: fmt.Errorf("line longer than %d MiB", maxLine>>20)})
 		case len(bytes.TrimSpace(buf)) > 0:
+			if line == 1 {
+				buf = bytes.TrimPrefix(buf, []byte("\ufeff")) // a byte-order mark
+			}
 			ok = r.jsonLine(buf, path, line)
 		}
 		if !ok {
