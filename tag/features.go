@@ -50,6 +50,7 @@ type wordInfo struct {
 	lower, form, shape uint64
 	suf, pre           [maxAffix]uint64 // suf[k-1]: last k bytes of lower; 0 when the word is not longer than k
 	flags              uint64
+	amb                uint64 // hash of the labels the word had in training (0: rare or unseen)
 }
 
 // Flag bits describing the characters of a token.
@@ -214,7 +215,12 @@ const (
 	fR1R2
 	fR1W
 	fT1R1
-	maxFeats = 40
+	fAmb
+	fAmbp1
+	fAmbp2
+	fT1Amb
+	fAmbAmbp1
+	maxFeats = 48
 )
 
 // scratch is the per-call working memory of a tagging run, reused through a
@@ -225,6 +231,7 @@ type scratch struct {
 	first  []uint8 // first-pass labels when a second pass runs
 	feats  [maxFeats]uint64
 	scores []int32
+	margin []int32 // first-pass margin of each token
 }
 
 func (s *scratch) reset(n, nLabels int) {
@@ -232,7 +239,9 @@ func (s *scratch) reset(n, nLabels int) {
 		s.wi = make([]wordInfo, n+4, 2*n+8)
 		s.hist = make([]uint8, n+4, 2*n+8)
 		s.first = make([]uint8, n+4, 2*n+8)
+		s.margin = make([]int32, n+4, 2*n+8)
 	}
+	s.margin = s.margin[:n+4]
 	s.wi = s.wi[:n+4]
 	s.hist = s.hist[:n+4]
 	s.first = s.first[:n+4]
@@ -247,7 +256,7 @@ func (s *scratch) reset(n, nLabels int) {
 
 // prepare fills the word hashes of a sentence; wi[2+i] belongs to token i,
 // with two padding slots at each end.
-func (s *scratch) prepare(toks []redline.Token) {
+func (s *scratch) prepare(toks []redline.Token, lex map[string]uint64) {
 	wi := s.wi
 	wi[0] = wordInfo{lower: hStart2, form: hStart2, shape: hStart2}
 	wi[1] = wordInfo{lower: hStart, form: hStart, shape: hStart}
@@ -256,6 +265,9 @@ func (s *scratch) prepare(toks []redline.Token) {
 	wi[n+3] = wordInfo{lower: hEnd2, form: hEnd2, shape: hEnd2}
 	for i := range toks {
 		wi[i+2].fill(toks[i].Form, toks[i].Lower, i == 0)
+		if lex != nil {
+			wi[i+2].amb = lex[toks[i].Lower]
+		}
 	}
 }
 
@@ -305,6 +317,12 @@ func (s *scratch) features(i int, tags, right []uint8) []uint64 {
 	f = append(f, mix(fShapem1, wi[p-1].shape))
 	f = append(f, mix(mix(fT1Suf3, t1), suf3(w)))
 	f = append(f, mix(mix(fWm1Wp1, wi[p-1].lower), wi[p+1].lower))
+	// Ambiguity classes generalise over words with the same possible labels.
+	f = append(f, mix(fAmb, w.amb))
+	f = append(f, mix(fAmbp1, wi[p+1].amb))
+	f = append(f, mix(fAmbp2, wi[p+2].amb))
+	f = append(f, mix(mix(fT1Amb, t1), w.amb))
+	f = append(f, mix(mix(fAmbAmbp1, w.amb), wi[p+1].amb))
 	if right != nil {
 		r1 := uint64(right[p+1]) + 3000
 		r2 := uint64(right[p+2]) + 4000

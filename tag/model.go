@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"sync"
 
@@ -24,7 +25,7 @@ const magic = "redline-tagger 1\n"
 const (
 	maxRows    = 1 << 24
 	maxStr     = 1 << 10
-	maxEntries = 1 << 22
+	maxEntries = 1 << 26
 )
 
 var (
@@ -70,10 +71,21 @@ func (t *Tagger) Save(w io.Writer) error {
 		e.str(w)
 		e.byte(t.dict[w])
 	}
+	words = words[:0]
+	for w := range t.lex {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	e.uvarint(uint64(len(words)))
+	for _, w := range words {
+		e.str(w)
+		e.u64(t.lex[w])
+	}
 	e.table(&t.pass1)
 	if t.pass2 != nil {
 		e.byte(1)
 		e.table(t.pass2)
+		e.uvarint(uint64(uint32(t.gate)))
 	} else {
 		e.byte(0)
 	}
@@ -119,24 +131,18 @@ func (e *encoder) str(s string)     { e.uvarint(uint64(len(s))); e.bytes([]byte(
 func (e *encoder) u64(v uint64)     { e.bytes(binary.LittleEndian.AppendUint64(e.buf[:0], v)) }
 func (e *encoder) u16(v uint16)     { e.bytes(binary.LittleEndian.AppendUint16(e.buf[:0], v)) }
 
-// table writes the rows in slot order: all keys, then the row lengths, then
-// all labels, then all weights.
+// table writes the slots as they lie (the layout is the format, so loading
+// needs no rehashing): the size, every slot's fingerprint, the row length of
+// each filled slot, then all labels and all weights.
 func (e *encoder) table(t *table) {
-	var n uint64
-	for _, k := range t.keys {
-		if k != 0 {
-			n++
-		}
+	size := len(t.slots) - 1
+	e.uvarint(uint64(size))
+	for _, s := range t.slots[:size] {
+		e.bytes(binary.LittleEndian.AppendUint32(e.buf[:0], s.fp))
 	}
-	e.uvarint(n)
-	for _, k := range t.keys {
-		if k != 0 {
-			e.u64(k)
-		}
-	}
-	for i, k := range t.keys {
-		if k != 0 {
-			e.uvarint(uint64(t.start[i+1] - t.start[i]))
+	for i, s := range t.slots[:size] {
+		if s.fp != 0 {
+			e.uvarint(uint64(t.slots[i+1].off - s.off))
 		}
 	}
 	for _, c := range t.ent {
@@ -240,12 +246,21 @@ func (d *decoder) model() (*Tagger, error) {
 		w := d.str()
 		t.dict[w] = d.label(nl)
 	}
+	nv := d.uvarint(maxRows)
+	t.lex = make(map[string]uint64, min(nv, 1<<16))
+	var buf [8]byte
+	for i := uint64(0); i < nv && d.err == nil; i++ {
+		w := d.str()
+		d.full(buf[:])
+		t.lex[w] = binary.LittleEndian.Uint64(buf[:])
+	}
 	t.pass1 = d.table(nl)
 	switch d.byte() {
 	case 0:
 	case 1:
 		p2 := d.table(nl)
 		t.pass2 = &p2
+		t.gate = int32(uint32(d.uvarint(math.MaxUint32)))
 	default:
 		d.fail(errCorrupt)
 	}
@@ -270,51 +285,50 @@ func (d *decoder) label(n uint64) uint8 {
 }
 
 func (d *decoder) table(nl uint64) table {
-	n := d.uvarint(maxRows)
-	b := newTableBuilder(0)
-	var buf [8]byte
-	keys := make([]uint64, 0, min(n, 1<<16))
-	for i := uint64(0); i < n && d.err == nil; i++ {
-		d.full(buf[:])
-		k := binary.LittleEndian.Uint64(buf[:])
-		if k == 0 {
-			d.fail(errCorrupt)
-		}
-		keys = append(keys, k)
-	}
-	lens := make([]uint8, 0, min(n, 1<<16))
-	total := 0
-	for i := uint64(0); i < n && d.err == nil; i++ {
-		l := d.uvarint(nl)
-		lens = append(lens, uint8(l))
-		total += int(l)
-	}
-	if d.err != nil || total > maxEntries*8 {
+	size := d.uvarint(maxRows)
+	if d.err != nil || size < 2 || size&(size-1) != 0 {
 		d.fail(errCorrupt)
 		return table{}
 	}
+	t := table{mask: size - 1}
+	var buf [4]byte
+	empty := false
+	for i := uint64(0); i < size && d.err == nil; i++ {
+		d.full(buf[:])
+		fp := binary.LittleEndian.Uint32(buf[:])
+		empty = empty || fp == 0
+		t.slots = append(t.slots, slot{fp: fp})
+	}
+	// Without an empty slot, a lookup of an absent key would never end.
+	if d.err != nil || !empty {
+		d.fail(errCorrupt)
+		return table{}
+	}
+	total := 0
+	for i := range t.slots {
+		t.slots[i].off = uint32(total)
+		if t.slots[i].fp != 0 {
+			total += int(d.uvarint(nl))
+			if total > maxEntries {
+				d.fail(errCorrupt)
+			}
+		}
+		if d.err != nil {
+			return table{}
+		}
+	}
+	t.slots = append(t.slots, slot{off: uint32(total)})
 	labs := make([]byte, 0, min(total, 1<<20))
 	for i := 0; i < total && d.err == nil; i++ {
 		labs = append(labs, d.label(nl))
 	}
-	ent := make([]uint32, 0, min(total, 1<<20))
+	t.ent = make([]uint32, 0, min(total, 1<<20))
 	for i := 0; i < total && d.err == nil; i++ {
 		d.full(buf[:2])
-		ent = append(ent, uint32(labs[i])|uint32(binary.LittleEndian.Uint16(buf[:2]))<<16)
+		t.ent = append(t.ent, uint32(labs[i])|uint32(binary.LittleEndian.Uint16(buf[:2]))<<16)
 	}
 	if d.err != nil {
 		return table{}
 	}
-	seen := make(map[uint64]bool, len(keys))
-	off := 0
-	for i, k := range keys {
-		if seen[k] {
-			d.fail(errCorrupt)
-			return table{}
-		}
-		seen[k] = true
-		b.add(k, ent[off:off+int(lens[i])])
-		off += int(lens[i])
-	}
-	return b.build()
+	return t
 }

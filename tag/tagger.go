@@ -7,6 +7,7 @@
 package tag
 
 import (
+	"math"
 	"sync"
 
 	"github.com/redline-events/redline"
@@ -19,25 +20,34 @@ type label struct {
 	xpos string
 }
 
-// table maps feature keys to sparse rows of (label, weight) pairs.
+// table maps feature keys to sparse rows of (label, weight) cells. It is an
+// open-addressing hash table that keeps only a 32-bit fingerprint of each
+// 64-bit key, and each slot's row ends where the next slot's begins, so a
+// lookup touches one 8-byte slot (and its neighbour, nearly always on the
+// same cache line) before the row itself. A false fingerprint match needs
+// a 64-bit hash to agree on its low and high bits: rare enough to ignore.
 type table struct {
 	mask  uint64
-	keys  []uint64 // 0 marks an empty slot
-	start []uint32 // row of slot i is ent[start[i]:start[i+1]]
+	slots []slot   // len mask+2: the last one only ends the row before it
 	ent   []uint32 // label in the low byte, int16 weight in the high half
 }
 
+type slot struct {
+	fp  uint32 // 0 marks an empty slot
+	off uint32
+}
+
+func fingerprint(key uint64) uint32 { return uint32(key>>32) | 1 }
+
 // lookup returns the row of key, or nil.
 func (t *table) lookup(key uint64) []uint32 {
-	if key == 0 {
-		key = 1
-	}
+	fp := fingerprint(key)
 	for i := key & t.mask; ; i = (i + 1) & t.mask {
-		k := t.keys[i]
-		if k == key {
-			return t.ent[t.start[i]:t.start[i+1]]
+		s := t.slots[i]
+		if s.fp == fp {
+			return t.ent[s.off:t.slots[i+1].off]
 		}
-		if k == 0 {
+		if s.fp == 0 {
 			return nil
 		}
 	}
@@ -77,11 +87,18 @@ type Tagger struct {
 	labels []label
 	// dict holds frequent words whose label is (nearly) never ambiguous;
 	// they are tagged without scoring.
-	dict   map[string]uint8
+	dict map[string]uint8
+	// lex maps frequent lower-cased words to a hash of the set of labels
+	// they had in training (their ambiguity class).
+	lex    map[string]uint64
 	pass1  table
 	pass2  *table // optional second pass that also sees first-pass labels to the right
 	lemmas map[lemKey]string
-	pool   sync.Pool
+	// gate: the second pass retags only tokens whose first-pass margin
+	// (best minus runner-up score) is below it; confident tokens keep their
+	// label, which saves most of the second pass at no cost in accuracy.
+	gate int32
+	pool sync.Pool
 }
 
 func (t *Tagger) getScratch() *scratch {
@@ -122,7 +139,7 @@ func (t *Tagger) TagTokens(toks []redline.Token) {
 // predict leaves the labels of toks in s.hist[2:len(toks)+2].
 func (t *Tagger) predict(s *scratch, toks []redline.Token) {
 	s.reset(len(toks), len(t.labels))
-	s.prepare(toks)
+	s.prepare(toks, t.lex)
 	t.pass(s, toks, &t.pass1, s.hist, nil)
 	if t.pass2 != nil {
 		copy(s.first, s.hist)
@@ -132,13 +149,35 @@ func (t *Tagger) predict(s *scratch, toks []redline.Token) {
 
 func (t *Tagger) pass(s *scratch, toks []redline.Token, tab *table, out, right []uint8) {
 	for i := range toks {
-		if l, ok := t.dict[toks[i].Form]; ok {
+		if right != nil {
+			// Second pass: only where the first was unsure.
+			if s.margin[i] >= t.gate || s.margin[i] == dictMargin {
+				continue
+			}
+		} else if l, ok := t.dict[toks[i].Form]; ok {
 			out[i+2] = l
+			s.margin[i] = dictMargin
 			continue
 		}
 		tab.score(s.features(i, out, right), s.scores)
-		out[i+2] = argmax(s.scores)
+		out[i+2], s.margin[i] = argmax2(s.scores)
 	}
+}
+
+// dictMargin marks words tagged from the dictionary.
+const dictMargin = math.MaxInt32
+
+// argmax2 returns the best label and its lead over the runner-up.
+func argmax2(scores []int32) (uint8, int32) {
+	best, second, bi := int32(math.MinInt32), int32(math.MinInt32), 0
+	for i, s := range scores {
+		if s > best {
+			best, second, bi = s, best, i
+		} else if s > second {
+			second = s
+		}
+	}
+	return uint8(bi), best - second
 }
 
 func (t *Tagger) lemma(tok *redline.Token, l uint8) string {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -26,6 +27,16 @@ type TrainOptions struct {
 	// LemmaMin is how often a form+label must be seen, with the lemma rules
 	// getting it wrong, to enter the learned exception table (default 1).
 	LemmaMin int
+	// LexMin and LexShare define the ambiguity classes: the labels a word
+	// seen at least LexMin times had at least LexShare of the time
+	// (defaults 3 and 0.1).
+	LexMin   int
+	LexShare float64
+	// TwoPass adds a second left-to-right pass that also sees the first
+	// pass's labels of the next two words, trained on labels from Folds
+	// jackknifed first-pass models (default 4).
+	TwoPass bool
+	Folds   int
 }
 
 func (o *TrainOptions) defaults() {
@@ -40,6 +51,15 @@ func (o *TrainOptions) defaults() {
 	}
 	if o.DictRatio <= 0 {
 		o.DictRatio = 0.97
+	}
+	if o.Folds <= 1 {
+		o.Folds = 4
+	}
+	if o.LexMin <= 0 {
+		o.LexMin = 3
+	}
+	if o.LexShare <= 0 {
+		o.LexShare = 0.1
 	}
 	if o.LemmaMin <= 0 {
 		o.LemmaMin = 1
@@ -157,35 +177,36 @@ func (b *tableBuilder) add(key uint64, cells []uint32) {
 	if len(cells) == 0 {
 		return
 	}
-	if key == 0 {
-		key = 1
-	}
 	b.keys = append(b.keys, key)
 	b.rows = append(b.rows, append([]uint32(nil), cells...))
 }
 
 func (b *tableBuilder) build() table {
+	// Load factor at most 0.7: probes stay short and the table small.
 	size := 16
-	for size < 2*len(b.keys) {
+	for size*7 < len(b.keys)*10 {
 		size *= 2
 	}
-	t := table{mask: uint64(size - 1), keys: make([]uint64, size), start: make([]uint32, size+1)}
+	t := table{mask: uint64(size - 1), slots: make([]slot, size+1)}
+	if len(b.keys) == 0 {
+		return t
+	}
 	rowOf := make([]int32, size)
 	for j, k := range b.keys {
 		i := k & t.mask
-		for t.keys[i] != 0 && t.keys[i] != k {
+		for t.slots[i].fp != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.keys[i] = k
+		t.slots[i].fp = fingerprint(k)
 		rowOf[i] = int32(j)
 	}
-	for i := range t.keys {
-		t.start[i] = uint32(len(t.ent))
-		if t.keys[i] != 0 {
+	for i := 0; i < size; i++ {
+		t.slots[i].off = uint32(len(t.ent))
+		if t.slots[i].fp != 0 {
 			t.ent = append(t.ent, b.rows[rowOf[i]]...)
 		}
 	}
-	t.start[size] = uint32(len(t.ent))
+	t.slots[size].off = uint32(len(t.ent))
 	return t
 }
 
@@ -208,57 +229,47 @@ func Train(train, dev []*conllu.Sentence, opt TrainOptions, log io.Writer) (*Tag
 	devExs := examples(dev, labelIdx)
 	fmt.Fprintf(log, "train: %d sentences, %d labels; dev: %d sentences\n", len(exs), len(labels), len(devExs))
 
-	base := &Tagger{labels: labels, dict: buildDict(exs, opt)}
-	tr := &trainer{idx: make(map[uint64]int32, 1<<20)}
-	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x5eed))
-	order := make([]int, len(exs))
-	for i := range order {
-		order[i] = i
-	}
-	s := new(scratch)
-	var best *Tagger
-	bestAcc := -1.0
-	for ep := 1; ep <= opt.Epochs; ep++ {
-		start := time.Now()
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		correct, total := 0, 0
-		for _, k := range order {
-			ex := &exs[k]
-			s.reset(len(ex.toks), len(labels))
-			s.prepare(ex.toks)
-			for i := range ex.toks {
-				tr.now++
-				if l, ok := base.dict[ex.toks[i].Form]; ok {
-					s.hist[i+2] = l
-					continue
-				}
-				f := s.features(i, s.hist, nil)
-				tr.score(f, s.scores)
-				g := argmax(s.scores)
-				if g != ex.gold[i] {
-					tr.update(f, ex.gold[i], g)
+	dict := buildDict(exs, opt)
+	lex := buildLex(exs, opt.LexMin, opt.LexShare)
+	// Pass 1: left-to-right with its own predictions as history.
+	fmt.Fprintln(log, "pass 1")
+	best, ep1, bestAcc := trainPass(exs, nil, devExs, opt.Epochs, opt.Seed, log, func(t table) *Tagger {
+		return &Tagger{labels: labels, dict: dict, lex: lex, pass1: t}
+	})
+	if opt.TwoPass {
+		// Pass 2 sees pass-1 labels to its right. On the training set those
+		// must come from models that did not see the sentence (jackknifing),
+		// or pass 2 would learn to trust them far too much.
+		right := make([][]uint8, len(exs))
+		for k := 0; k < opt.Folds; k++ {
+			var in, out []int
+			for i := range exs {
+				if i%opt.Folds == k {
+					out = append(out, i)
 				} else {
-					correct++
+					in = append(in, i)
 				}
-				total++
-				// Predicted, not gold, history: the tagger learns to
-				// recover from its own mistakes as it will have to.
-				s.hist[i+2] = g
 			}
+			sub := make([]example, len(in))
+			for j, i := range in {
+				sub[j] = exs[i]
+			}
+			ft, _, _ := trainPass(sub, nil, nil, ep1, opt.Seed+uint64(k)+1, io.Discard, func(t table) *Tagger {
+				return &Tagger{labels: labels, dict: dict, lex: lex, pass1: t}
+			})
+			s := new(scratch)
+			for _, i := range out {
+				ft.predict(s, exs[i].toks)
+				right[i] = append([]uint8(nil), s.hist...)
+			}
+			fmt.Fprintf(log, "fold %d/%d tagged\n", k+1, opt.Folds)
 		}
-		cand := &Tagger{labels: labels, dict: base.dict, pass1: tr.table()}
-		acc := 0.0
-		msg := ""
-		if len(devExs) > 0 {
-			a := cand.accuracy(devExs)
-			acc = a.UPOS()
-			msg = fmt.Sprintf(" dev UPOS %.2f%% XPOS %.2f%% both %.2f%%", 100*a.UPOS(), 100*a.XPOS(), 100*a.Both())
-		}
-		fmt.Fprintf(log, "epoch %2d: train (scored tokens) %.2f%%%s, %d features, %.1fs\n", ep,
-			100*float64(correct)/float64(max(total, 1)), msg, len(cand.pass1.keys)/2, time.Since(start).Seconds())
-		if len(devExs) == 0 || acc > bestAcc {
-			best, bestAcc = cand, acc
-		}
+		fmt.Fprintln(log, "pass 2")
+		p1 := best.pass1
+		best, _, bestAcc = trainPass(exs, right, devExs, opt.Epochs, opt.Seed, log, func(t table) *Tagger {
+			return &Tagger{labels: labels, dict: dict, lex: lex, pass1: p1, pass2: &t, gate: math.MaxInt32}
+		})
+		best.gate = chooseGate(best, exs, devExs, log)
 	}
 	best.lemmas = learnLemmas(exs, best.labels, opt.LemmaMin)
 	fmt.Fprintf(log, "kept dev UPOS %.2f%%; %d dictionary words, %d lemma exceptions\n", 100*bestAcc, len(best.dict), len(best.lemmas))
@@ -409,4 +420,141 @@ func learnLemmas(exs []example, labels []label, min int) map[lemKey]string {
 		}
 	}
 	return out
+}
+
+// trainPass trains one pass for epochs and returns the tagger (made by mk
+// from the averaged table) of the epoch best on dev, with that epoch and its
+// dev UPOS accuracy; without dev, the last epoch. right, when not nil, gives
+// each example's first-pass labels (padded like scratch.hist).
+func trainPass(exs []example, right [][]uint8, dev []example, epochs int, seed uint64, log io.Writer, mk func(table) *Tagger) (*Tagger, int, float64) {
+	nl := len(mk(table{}).labels)
+	tr := &trainer{idx: make(map[uint64]int32, 1<<20)}
+	rng := rand.New(rand.NewPCG(seed, seed^0x5eed))
+	order := make([]int, len(exs))
+	for i := range order {
+		order[i] = i
+	}
+	dict := mk(table{}).dict
+	lex := mk(table{}).lex
+	s := new(scratch)
+	var best *Tagger
+	bestEp, bestAcc := 0, -1.0
+	for ep := 1; ep <= epochs; ep++ {
+		start := time.Now()
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		correct, total := 0, 0
+		for _, k := range order {
+			ex := &exs[k]
+			s.reset(len(ex.toks), nl)
+			s.prepare(ex.toks, lex)
+			var r []uint8
+			if right != nil {
+				r = right[k]
+			}
+			for i := range ex.toks {
+				tr.now++
+				if l, ok := dict[ex.toks[i].Form]; ok {
+					s.hist[i+2] = l
+					continue
+				}
+				f := s.features(i, s.hist, r)
+				tr.score(f, s.scores)
+				g := argmax(s.scores)
+				if g != ex.gold[i] {
+					tr.update(f, ex.gold[i], g)
+				} else {
+					correct++
+				}
+				total++
+				// Predicted, not gold, history: the tagger learns to
+				// recover from its own mistakes as it will have to.
+				s.hist[i+2] = g
+			}
+		}
+		cand := mk(tr.table())
+		acc := 0.0
+		msg := ""
+		if len(dev) > 0 {
+			a := cand.accuracy(dev)
+			acc = a.UPOS()
+			msg = fmt.Sprintf(" dev UPOS %.2f%% XPOS %.2f%% both %.2f%%", 100*a.UPOS(), 100*a.XPOS(), 100*a.Both())
+		}
+		fmt.Fprintf(log, "epoch %2d: train (scored tokens) %.2f%%%s, %d features, %.1fs\n", ep,
+			100*float64(correct)/float64(max(total, 1)), msg, len(tr.rows), time.Since(start).Seconds())
+		if len(dev) == 0 || acc > bestAcc {
+			best, bestEp, bestAcc = cand, ep, acc
+		}
+	}
+	return best, bestEp, bestAcc
+}
+
+// chooseGate picks the first-pass margin below which the second pass runs:
+// the smallest of a few quantiles of the margins that keeps (nearly all of)
+// the second pass's gain on dev, or on the training set without dev.
+func chooseGate(t *Tagger, train, dev []example, log io.Writer) int32 {
+	exs := dev
+	if len(exs) == 0 {
+		exs = train[:min(len(train), 2000)]
+	}
+	var margins []int32
+	s := new(scratch)
+	for i := range exs {
+		s.reset(len(exs[i].toks), len(t.labels))
+		s.prepare(exs[i].toks, t.lex)
+		t.pass(s, exs[i].toks, &t.pass1, s.hist, nil)
+		for j := range exs[i].toks {
+			if s.margin[j] != dictMargin {
+				margins = append(margins, s.margin[j])
+			}
+		}
+	}
+	if len(margins) == 0 {
+		return math.MaxInt32
+	}
+	slices.Sort(margins)
+	t.gate = math.MaxInt32
+	full := t.accuracy(exs).UPOS()
+	for _, q := range []float64{0.1, 0.2, 0.3, 0.5, 0.7} {
+		g := margins[int(q*float64(len(margins)-1))]
+		t.gate = g
+		if a := t.accuracy(exs).UPOS(); a >= full-0.0001 {
+			fmt.Fprintf(log, "second pass on the %.0f%% least sure tokens: UPOS %.2f%% (all: %.2f%%)\n", 100*q, 100*a, 100*full)
+			return g
+		}
+	}
+	return math.MaxInt32
+}
+
+// buildLex gives each word seen at least min times the hash of the set of
+// labels it had at least share of the time.
+func buildLex(exs []example, min int, share float64) map[string]uint64 {
+	counts := map[string]map[uint8]int{}
+	for _, ex := range exs {
+		for i, t := range ex.toks {
+			m := counts[t.Lower]
+			if m == nil {
+				m = map[uint8]int{}
+				counts[t.Lower] = m
+			}
+			m[ex.gold[i]]++
+		}
+	}
+	lex := map[string]uint64{}
+	for w, m := range counts {
+		total := 0
+		for _, c := range m {
+			total += c
+		}
+		if total < min {
+			continue
+		}
+		var set [4]uint64
+		for l, c := range m {
+			if float64(c) >= share*float64(total) {
+				set[l/64] |= 1 << (l % 64)
+			}
+		}
+		lex[w] = mix(mix(mix(set[0], set[1]), set[2]), set[3]) | 1
+	}
+	return lex
 }
