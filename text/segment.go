@@ -665,10 +665,14 @@ func urlEnd(t string, p, b int) int {
 		}
 	}
 	e := b
+	opens, closes := count(t[p:b], '('), count(t[p:b], ')')
 	for e > p {
 		c := t[e-1]
-		if c == ')' && isURL && count(t[p:e], '(') >= count(t[p:e], ')') {
-			break // "http://en.wikipedia.org/wiki/X_(Y)"
+		if c == ')' {
+			if isURL && opens >= closes {
+				break // "http://en.wikipedia.org/wiki/X_(Y)"
+			}
+			closes--
 		}
 		if c < utf8.RuneSelf && (asciiClass[c]&(cLetter|cDigit) != 0 || c == '/' || c == '_' || c == '=' || c == '-' || c == '#') {
 			break

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 	"unsafe"
 
@@ -305,6 +306,26 @@ func TestOffsets(t *testing.T) {
 	texts = append(texts, voaTexts(t, 20)...)
 	for _, s := range texts {
 		checkInvariants(t, segment(s))
+	}
+}
+
+// TestLinear guards against inputs that make the segmenter quadratic.
+func TestLinear(t *testing.T) {
+	for _, s := range []string{
+		"http://x.org/" + strings.Repeat(")", 1<<20),
+		strings.Repeat("!", 1<<20),
+		"a" + strings.Repeat(".", 1<<20),
+		strings.Repeat("Dec. ", 1<<18),
+		strings.Repeat("\"", 1<<20),
+		strings.Repeat("'s", 1<<19),
+		strings.Repeat("a-", 1<<19),
+		strings.Repeat("U.S.", 1<<18),
+	} {
+		start := time.Now()
+		d := segment(s)
+		if el := time.Since(start); el > 2*time.Second {
+			t.Errorf("%.20q...: %v for %d bytes (%d tokens)", s, el, len(s), len(d.Tokens))
+		}
 	}
 }
 
