@@ -258,11 +258,14 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 			codes[1], modes[1] = c, redline.Asserted
 		}
 	}
+	// A missing side is one null actor. srcs and tgts share one backing
+	// array (srcs first), so the placeholder must not be appended to srcs.
+	var none [1]actorRef
 	if len(srcs) == 0 {
-		srcs = append(srcs, actorRef{kind: dict.NoKind})
+		srcs = none[:]
 	}
 	if len(tgts) == 0 {
-		tgts = append(tgts, actorRef{kind: dict.NoKind})
+		tgts = none[:]
 	}
 	sent := s.doc.Sentences[s.index]
 	verb := &s.t.toks[v]
