@@ -3,6 +3,7 @@ package dict
 import (
 	"slices"
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -91,6 +92,7 @@ func (d *Dictionary) compile() {
 	}
 	var keys []string
 	var buf []byte
+	firstTokens := map[string]bool{}
 	for i := range d.entries {
 		e := &d.entries[i]
 		for j, n := range e.Names {
@@ -108,15 +110,27 @@ func (d *Dictionary) compile() {
 					}
 				}
 			}
-			if e.Kind == Person && j == len(e.Names)-1 {
-				// Surname keys of the full name, once all listed names are
-				// in the trie so that a listed one is not derived again.
-				keys = c.actors.internKeys(keys[:0], e.Names[0], &buf)
-				for _, sk := range surnameKeys(keys) {
-					if !c.actors.has(sk, int32(i)) && !c.commonWord(sk) {
-						c.actors.insert(sk, termVal{entry: int32(i), surname: true})
-					}
-				}
+			if len(keys) > 1 && j == 0 {
+				firstTokens[keys[0]] = true
+			}
+		}
+	}
+	// Surname keys, once every listed name is in the trie: a listed name is
+	// not derived again, and a word that begins other names ("Ahmed",
+	// "Martin", "Meta" of Meta Platforms) is a given name or a word, not a
+	// surname to match alone.
+	for i := range d.entries {
+		e := &d.entries[i]
+		if e.Kind != Person {
+			continue
+		}
+		keys = c.actors.internKeys(keys[:0], e.Names[0], &buf)
+		for _, sk := range surnameKeys(keys, hyphenatedGiven(e.Names[0])) {
+			if len(sk) == 1 && (firstTokens[sk[0]] || c.commonWord(sk)) {
+				continue
+			}
+			if !c.actors.has(sk, int32(i)) {
+				c.actors.insert(sk, termVal{entry: int32(i), surname: true})
 			}
 		}
 	}
@@ -192,6 +206,8 @@ var notSurnames = map[string]bool{
 	"mills": true, "case": true, "day": true, "house": true, "hall": true, "lord": true, "law": true,
 	"new": true, "north": true, "south": true, "east": true, "west": true, "all": true, "said": true,
 	"street": true, "park": true, "field": true, "ford": true, "english": true, "french": true,
+	"ramadan": true, "stock": true, "gross": true, "parts": true, "meta": true,
+	"fox": true, "star": true, "post": true, "times": true, "money": true, "rock": true, "hill": true,
 }
 
 // commonWord reports whether a derived surname key is a word rather than a
@@ -204,27 +220,62 @@ func (c *compiled) commonWord(key []string) bool {
 	return notSurnames[key[0]] || c.known[key[0]]
 }
 
+// minSurnameLen is the shortest surname matched alone: shorter ones
+// ("Kim", "Lee", "Ali", "Sun") are given names, words or several people's.
+const minSurnameLen = 4
+
 // surnameKeys derives the surname keys of a full name's folded tokens: the
 // last token, and with its particles ("al assad", "von der leyen") when it
-// has some. None for one-token names or surnames under three letters.
-func surnameKeys(keys []string) [][]string {
+// has some. A hyphenated last word that is a given name ("Hwang Kyo-ahn",
+// "Willem-Alexander") or a double surname ("Shihab-Eldin") gives only the
+// whole compound. None for one-token names.
+func surnameKeys(keys []string, hyphenated bool) [][]string {
 	for len(keys) > 1 && nameSuffixes[keys[len(keys)-1]] {
 		keys = keys[:len(keys)-1]
 	}
 	if len(keys) < 2 {
 		return nil
 	}
-	last := keys[len(keys)-1]
-	if utf8.RuneCountInString(last) < 3 {
-		return nil
+	if hyphenated {
+		if len(keys) < 3 {
+			return nil
+		}
+		return [][]string{slices.Clone(keys[len(keys)-2:])}
 	}
-	out := [][]string{{last}}
+	var out [][]string
+	last := keys[len(keys)-1]
+	if utf8.RuneCountInString(last) >= minSurnameLen {
+		out = append(out, []string{last})
+	}
 	k := len(keys) - 1
 	for k > 1 && surnameParticles[keys[k-1]] {
 		k--
 	}
 	if k < len(keys)-1 {
-		out = append(out, append([]string(nil), keys[k:]...))
+		out = append(out, slices.Clone(keys[k:]))
 	}
 	return out
+}
+
+// hyphenatedGiven reports whether a full name ends in a hyphenated word
+// whose first part is not a particle: "Kyo-ahn" and "Shihab-Eldin" are,
+// "al-Assad" is not.
+func hyphenatedGiven(name string) bool {
+	f := strings.Fields(name)
+	for len(f) > 1 && nameSuffixes[fold(f[len(f)-1])] {
+		f = f[:len(f)-1]
+	}
+	if len(f) == 0 {
+		return false
+	}
+	last := f[len(f)-1]
+	i := strings.LastIndexAny(last, "-\u2010\u2013")
+	if i <= 0 {
+		return false
+	}
+	first := last[:i]
+	if j := strings.LastIndexAny(first, "-\u2010\u2013"); j >= 0 {
+		first = first[j+1:]
+	}
+	return !surnameParticles[fold(first)]
 }

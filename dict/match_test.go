@@ -62,6 +62,14 @@ Bashar al-Assad
   SYRGOV 2000-07-17..2024-12-08
 Theresa May
   GBRGOV 2016-07-13..2019-07-24
+Hwang Kyo-ahn
+  KORGOV 2015-06-18..2017-05-11
+Abiy Ahmed
+  ETHGOV 2018-04-02..
+Ahmed Sharif Chaudhry
+  PAKMIL 2022..
+Kim Jong Un
+  PRKGOV 2011-12-17..
 `)},
 	"verbs/verbs.txt": {Data: []byte(`
 &SANCTION = sanction | embargo | boycott | restriction
@@ -163,6 +171,10 @@ func TestMatchActors(t *testing.T) {
 		{"fuzzy inactive person refused", "Rybakov said", "2005-01-01", ""},
 		{"surname that is a month", "In May the Prime Minister", "2018-06-01", "Minister=GOV"},
 		{"full name of that person", "Theresa May resigned", "2019-06-01", "Theresa May=GBRGOV"},
+		{"hyphenated given name is no surname", "Ahn said", "2016-06-01", ""},
+		{"given name of another person is no surname", "Ahmed said", "2020-06-01", ""},
+		{"full name still matches", "Abiy Ahmed said", "2020-06-01", "Abiy Ahmed=ETHGOV"},
+		{"short surname not derived", "Kim Jong Un met Un", "2020-06-01", "Kim Jong Un=PRKGOV"},
 		{"metonym", "the Kremlin and the White House", "2021-12-07", "Kremlin=RUS | White House=USA"},
 		{"variant transliteration", "Zelenskyy and Zelenskiy", "2022-03-01", "Zelenskyy=UKRGOV | Zelenskiy=UKRGOV"},
 	}
