@@ -919,7 +919,7 @@ func (s *segmenter) decide(tok redline.Token, n int) {
 		if upper {
 			if _, ok := starters[tok.Lower]; ok {
 				end = true
-			} else if orthoStart(tok.Lower) {
+			} else if orthoStart(tok.Lower) && !isAcronym(tok.Form) {
 				// "U.S. Senator James Risch": a word punkt saw mostly in
 				// lower case still names something when another capital
 				// follows; look further.
@@ -935,6 +935,20 @@ func (s *segmenter) decide(tok redline.Token, n int) {
 		s.closeSentence(n)
 	}
 	s.pend = pendNone
+}
+
+// isAcronym reports whether a word is all capitals ("ET", "GMT"): after
+// "p.m." such a word continues the sentence.
+func isAcronym(f string) bool {
+	if len(f) < 2 {
+		return false
+	}
+	for i := 0; i < len(f); i++ {
+		if asciiClass[f[i]]&cUpper == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // decideDeferred settles a deferred boundary (before token s.cand) on the

@@ -62,6 +62,7 @@ func TestSentences(t *testing.T) {
 		{"no as a word", "The answer was no. Talks ended.", []string{"The answer was no.", "Talks ended."}},
 		{"a.m. and p.m. mid-sentence", "The strike began at 6 a.m. Tuesday and ended at 4 p.m. local time.",
 			[]string{"The strike began at 6 a.m. Tuesday and ended at 4 p.m. local time."}},
+		{"time zone after p.m.", "The vote came at 5 p.m. ET on Friday.", []string{"The vote came at 5 p.m. ET on Friday."}},
 		{"p.m. ends the sentence", "The vote came at 5 p.m. The bill passed.",
 			[]string{"The vote came at 5 p.m.", "The bill passed."}},
 		{"initials", "Former boxer Vitali V. Klitschko led protests. George W. Bush watched.",
