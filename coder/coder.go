@@ -164,6 +164,23 @@ func (s *sentenceState) composeAll() {
 			break
 		}
 	}
+	// An event noun that is the complement of a verb event is part of that
+	// event, not another one: "suspended military aid" is a suspension,
+	// "rejected the EU proposal" a rejection.
+	for ii := range s.preds {
+		in := &s.preds[ii]
+		if !in.noun || in.outer >= 0 {
+			continue
+		}
+		for oi := range s.preds {
+			o := &s.preds[oi]
+			if oi != ii && !o.noun && o.outer < 0 && s.complementOf(in.tok, o.tok) {
+				s.note("%q (%s): complement of %q (%s)", s.t.toks[in.tok].Form, in.code, s.t.toks[o.tok].Form, o.code)
+				in.outer = oi
+				break
+			}
+		}
+	}
 }
 
 // complementOf reports whether v is what o asks, promises, threatens,
