@@ -38,13 +38,15 @@ func (s *sentenceState) findItem(v int, alts []string, depth int, skip uint64) i
 		if !phraseRel(s.t.toks[c].Rel) {
 			continue
 		}
-		if c < 64 && skip&(1<<uint(c)) != 0 {
-			continue
-		}
-		l, w := s.t.lemma(int(c)), s.t.toks[c].Lower
-		for _, a := range alts {
-			if a == l || a == w {
-				return int(c)
+		// A token already used by an earlier item is not matched again, but
+		// its dependents are still searched: in "threatened to ban opposition
+		// parties" the item "party" hangs under the item "ban".
+		if c >= 64 || skip&(1<<uint(c)) == 0 {
+			l, w := s.t.lemma(int(c)), s.t.toks[c].Lower
+			for _, a := range alts {
+				if a == l || a == w {
+					return int(c)
+				}
 			}
 		}
 		if depth < 2 {
