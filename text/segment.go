@@ -181,9 +181,11 @@ func (s *segmenter) chunk(a, b int) {
 		}
 		p = a
 	}
-	if _, ok := emoticons[t[a:b]]; ok {
-		s.emit(a, b, pendNone)
-		return
+	if c := t[a]; c == ':' || c == ';' || c == '<' {
+		if _, ok := emoticons[t[a:b]]; ok {
+			s.emit(a, b, pendNone)
+			return
+		}
 	}
 	// Leading punctuation: each mark its own token, runs together.
 	for p < b {
