@@ -324,7 +324,7 @@ func TestLinear(t *testing.T) {
 	} {
 		start := time.Now()
 		d := segment(s)
-		if el := time.Since(start); el > 2*time.Second {
+		if el := time.Since(start); el > 10*time.Second { // quadratic would take minutes
 			t.Errorf("%.20q...: %v for %d bytes (%d tokens)", s, el, len(s), len(d.Tokens))
 		}
 	}
