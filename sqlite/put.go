@@ -1,0 +1,591 @@
+package sqlite
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"sort"
+
+	"github.com/redline-events/redline"
+)
+
+// mentionIn is one event of one document waiting to be stored.
+type mentionIn struct {
+	doc   int64  // doc row
+	docID string // public doc id, for the canonical order
+	ev    *redline.Event
+	sent  int64 // sentence row
+	key   int64
+	day   int64
+}
+
+type rollKey struct{ src, tgt, day, root, mode int64 }
+
+type rollVal struct {
+	events, mentions int64
+	gsum, csum       float64
+}
+
+type countryKey struct {
+	src, tgt  string
+	day, mode int64
+}
+
+type countryVal struct {
+	q          [5]int64
+	mentions   int64
+	gsum, csum float64
+}
+
+// eventRow is what Put needs of a stored event to adjust rollups.
+type eventRow struct {
+	day, src, tgt, root, mode int64
+	goldstein                 float64
+}
+
+// tx carries one Put's statements and the deltas it accumulates, flushed
+// once at the end rather than per event.
+type tx struct {
+	s   *DB
+	tx  *sql.Tx
+	ctx context.Context
+
+	findDoc, insDoc, updDoc           *sql.Stmt
+	findEvent, insEvent, insMention   *sql.Stmt
+	insSentence, insFTS, findActor    *sql.Stmt
+	maxEvent, maxMention, maxSentence int64
+
+	newActors map[string]actorRow
+	actorN    map[int64]int64
+	roll      map[rollKey]*rollVal
+	country   map[countryKey]*countryVal
+	// touched are existing events whose mentions changed: their counts and
+	// representative are recomputed at the end.
+	touched map[int64]bool
+	st      redline.PutStats
+	dEvents int64
+	dDocs   int64
+	dMent   int64
+}
+
+// Put stores docs in one transaction. See redline.Store.
+func (s *DB) Put(ctx context.Context, docs []redline.DocEvents) (redline.PutStats, error) {
+	sqlTx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return redline.PutStats{}, err
+	}
+	t := &tx{s: s, tx: sqlTx, ctx: ctx,
+		newActors: map[string]actorRow{}, actorN: map[int64]int64{},
+		roll: map[rollKey]*rollVal{}, country: map[countryKey]*countryVal{}, touched: map[int64]bool{}}
+	if err := t.run(docs); err != nil {
+		sqlTx.Rollback()
+		return redline.PutStats{}, err
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return redline.PutStats{}, err
+	}
+	s.mu.Lock()
+	for k, v := range t.newActors {
+		s.actors[k] = v
+	}
+	s.mu.Unlock()
+	return t.st, nil
+}
+
+func (t *tx) prepare() error {
+	var err error
+	p := func(q string) *sql.Stmt {
+		if err != nil {
+			return nil
+		}
+		var st *sql.Stmt
+		st, err = t.tx.PrepareContext(t.ctx, q)
+		return st
+	}
+	t.findDoc = p("SELECT id, hash FROM doc WHERE doc_id = ?")
+	t.insDoc = p("INSERT INTO doc(doc_id, hash, title, url, source, day, origin) VALUES(?,?,?,?,?,?,?)")
+	t.updDoc = p("UPDATE doc SET hash=?, title=?, url=?, source=?, day=?, origin=? WHERE id=?")
+	t.findEvent = p("SELECT id, day FROM event WHERE key = ? AND day BETWEEN ? AND ? ORDER BY day")
+	t.insEvent = p(`INSERT INTO event(id, eid, key, day, src, tgt, code, root, goldstein, mode, n_mentions, n_articles, n_sources, rep)
+		VALUES(?,?,?,?,?,?,?,?,?,?,1,1,1,?)`)
+	t.insMention = p(`INSERT INTO mention(id, event, doc, sent, idx, mid, day, date_from, src_text, tgt_text,
+		said_code, said_text, said_country, verb, verb_start, verb_end, place) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+	t.insSentence = p("INSERT INTO sentence(id, doc, idx, start, end, text) VALUES(?,?,?,?,?,?)")
+	t.insFTS = p("INSERT INTO sentence_fts(rowid, text) VALUES(?,?)")
+	t.findActor = p("SELECT id, country FROM actor WHERE code = ?")
+	if err != nil {
+		return err
+	}
+	for _, m := range []struct {
+		table string
+		dst   *int64
+	}{{"event", &t.maxEvent}, {"mention", &t.maxMention}, {"sentence", &t.maxSentence}} {
+		// The write lock is held from BEGIN IMMEDIATE, so ids allocated
+		// from the maximum cannot collide with another writer's.
+		if err := t.tx.QueryRowContext(t.ctx, "SELECT COALESCE(MAX(id), 0) FROM "+m.table).Scan(m.dst); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (t *tx) run(docs []redline.DocEvents) error {
+	if err := t.prepare(); err != nil {
+		return err
+	}
+	var ms []mentionIn
+	for i := range docs {
+		d := docs[i].Doc
+		if d == nil || d.ID == "" {
+			return fmt.Errorf("%w: document without an id", redline.ErrInvalid)
+		}
+		h := redline.DocHash(d)
+		var row int64
+		var old []byte
+		err := t.findDoc.QueryRowContext(t.ctx, d.ID).Scan(&row, &old)
+		src := redline.DocSource(d)
+		switch {
+		case err == sql.ErrNoRows:
+			res, err := t.insDoc.ExecContext(t.ctx, d.ID, h[:], d.Title, d.URL, src, docDay(d), d.Origin)
+			if err != nil {
+				return err
+			}
+			if row, err = res.LastInsertId(); err != nil {
+				return err
+			}
+			t.st.Docs++
+			t.dDocs++
+		case err != nil:
+			return err
+		case bytes.Equal(old, h[:]):
+			t.st.Unchanged++
+			continue
+		default:
+			if err := t.removeDoc(row); err != nil {
+				return err
+			}
+			if _, err := t.updDoc.ExecContext(t.ctx, h[:], d.Title, d.URL, src, docDay(d), d.Origin, row); err != nil {
+				return err
+			}
+			t.st.Replaced++
+		}
+		sents, err := t.sentences(row, docs[i].Events)
+		if err != nil {
+			return err
+		}
+		for j := range docs[i].Events {
+			ev := &docs[i].Events[j]
+			ms = append(ms, mentionIn{doc: row, docID: d.ID, ev: ev, sent: sents[ev.Sentence], key: eventKey(ev), day: day(ev.Date)})
+		}
+	}
+	// The canonical order makes the clustering independent of the order of
+	// documents within a batch.
+	sort.Slice(ms, func(i, j int) bool {
+		a, b := &ms[i], &ms[j]
+		if a.key != b.key {
+			return a.key < b.key
+		}
+		if a.day != b.day {
+			return a.day < b.day
+		}
+		if a.docID != b.docID {
+			return a.docID < b.docID
+		}
+		return a.ev.Sentence < b.ev.Sentence
+	})
+	for i := range ms {
+		if err := t.mention(&ms[i]); err != nil {
+			return err
+		}
+	}
+	if err := t.recount(); err != nil {
+		return err
+	}
+	return t.flush()
+}
+
+func docDay(d *redline.Doc) any {
+	if d.Date.IsZero() {
+		return nil
+	}
+	return day(d.Date)
+}
+
+// eventKey hashes what makes two mentions the same event.
+func eventKey(ev *redline.Event) int64 {
+	h := sha256.New()
+	for _, s := range []string{ev.Source.ActorCode(), ev.Target.ActorCode(), string(ev.Code), string(ev.Mode)} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	var b [32]byte
+	return int64(binary.BigEndian.Uint64(h.Sum(b[:0])[:8]) >> 1)
+}
+
+// storedID is the public id of a stored event: its key and anchor day.
+func storedID(key, day int64) string {
+	var b [16]byte
+	binary.BigEndian.PutUint64(b[:8], uint64(key))
+	binary.BigEndian.PutUint64(b[8:], uint64(day))
+	s := sha256.Sum256(b[:])
+	return "e" + hex.EncodeToString(s[:11])
+}
+
+// sentences stores the evidence sentences of a document's events, once
+// each, and returns their rows by sentence index.
+func (t *tx) sentences(doc int64, evs []redline.Event) (map[int]int64, error) {
+	seen := make(map[int]int64, len(evs))
+	for i := range evs {
+		ev := &evs[i]
+		if _, ok := seen[ev.Sentence]; ok {
+			continue
+		}
+		t.maxSentence++
+		id := t.maxSentence
+		seen[ev.Sentence] = id
+		e := &ev.Evidence
+		if _, err := t.insSentence.ExecContext(t.ctx, id, doc, ev.Sentence, e.Start, e.End, e.Text); err != nil {
+			return nil, err
+		}
+		if _, err := t.insFTS.ExecContext(t.ctx, id, e.Text); err != nil {
+			return nil, err
+		}
+	}
+	return seen, nil
+}
+
+// actor returns the id of an actor code, creating its row when new.
+func (t *tx) actor(a *redline.Actor) (actorRow, error) {
+	if a == nil || a.Code == "" {
+		return actorRow{}, nil
+	}
+	if r, ok := t.newActors[a.Code]; ok {
+		return r, nil
+	}
+	t.s.mu.Lock()
+	r, ok := t.s.actors[a.Code]
+	t.s.mu.Unlock()
+	if ok {
+		return r, nil
+	}
+	err := t.findActor.QueryRowContext(t.ctx, a.Code).Scan(&r.id, &r.country)
+	if err == sql.ErrNoRows {
+		res, err := t.tx.ExecContext(t.ctx, "INSERT INTO actor(code, country, name) VALUES(?,?,?)", a.Code, a.Country, a.Text)
+		if err != nil {
+			return r, err
+		}
+		if r.id, err = res.LastInsertId(); err != nil {
+			return r, err
+		}
+		r.country = a.Country
+	} else if err != nil {
+		return r, err
+	}
+	t.newActors[a.Code] = r
+	return r, nil
+}
+
+// mention stores one mention, joining it to an event or founding one.
+func (t *tx) mention(m *mentionIn) error {
+	ev := m.ev
+	var eventID, anchor int64
+	rows, err := t.findEvent.QueryContext(t.ctx, m.key, m.day-redline.DedupWindow, m.day+redline.DedupWindow)
+	if err != nil {
+		return err
+	}
+	best := int64(-1)
+	for rows.Next() {
+		var id, d int64
+		if err := rows.Scan(&id, &d); err != nil {
+			rows.Close()
+			return err
+		}
+		dist := d - m.day
+		if dist < 0 {
+			dist = -dist
+		}
+		// Rows come by day: a strictly nearer anchor wins, ties keep the earlier.
+		if best < 0 || dist < best {
+			best, eventID, anchor = dist, id, d
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	src, err := t.actor(ev.Source)
+	if err != nil {
+		return err
+	}
+	tgt, err := t.actor(ev.Target)
+	if err != nil {
+		return err
+	}
+	mode, ok := modeNum(ev.Mode)
+	if !ok {
+		return fmt.Errorf("%w: event %s: unknown mode %q", redline.ErrInvalid, ev.ID, ev.Mode)
+	}
+	t.maxMention++
+	mid := t.maxMention
+	g := ev.Code.Goldstein()
+	root := rootNum(ev.Code)
+	if best < 0 {
+		t.maxEvent++
+		eventID, anchor = t.maxEvent, m.day
+		if _, err := t.insEvent.ExecContext(t.ctx, eventID, storedID(m.key, m.day), m.key, m.day, src.id, tgt.id,
+			string(ev.Code), root, g, mode, mid); err != nil {
+			return err
+		}
+		t.st.NewEvents++
+		t.dEvents++
+		t.addEvent(eventRow{day: anchor, src: src.id, tgt: tgt.id, root: root, mode: mode, goldstein: g}, src.country, tgt.country, 1, ev.Code.Quad())
+		t.actorN[src.id]++
+		t.actorN[tgt.id]++
+	} else {
+		t.touched[eventID] = true
+	}
+	t.addMentions(eventRow{day: anchor, src: src.id, tgt: tgt.id, root: root, mode: mode, goldstein: g}, src.country, tgt.country, 1)
+	var said [3]any
+	if ev.SaidBy != nil {
+		said = [3]any{ev.SaidBy.Code, ev.SaidBy.Text, ev.SaidBy.Country}
+	}
+	var place any
+	if ev.Place != nil {
+		b, err := json.Marshal(ev.Place)
+		if err != nil {
+			return err
+		}
+		place = string(b)
+	}
+	var srcText, tgtText string
+	if ev.Source != nil {
+		srcText = ev.Source.Text
+	}
+	if ev.Target != nil {
+		tgtText = ev.Target.Text
+	}
+	e := &ev.Evidence
+	if _, err := t.insMention.ExecContext(t.ctx, mid, eventID, m.doc, m.sent, ev.Sentence, ev.ID, m.day, string(ev.DateFrom),
+		srcText, tgtText, said[0], said[1], said[2], e.Verb, e.VerbStart, e.VerbEnd, place); err != nil {
+		return err
+	}
+	t.st.Mentions++
+	t.dMent++
+	return nil
+}
+
+// addEvent adds (n=1) or removes (n=-1) an event's rollup contribution,
+// mention counts apart.
+func (t *tx) addEvent(e eventRow, srcC, tgtC string, n int64, quad redline.QuadClass) {
+	r := t.rollVal(e)
+	r.events += n
+	r.gsum += float64(n) * e.goldstein
+	c := conflict(e.goldstein)
+	r.csum += float64(n) * c
+	cv := t.countryVal(e, srcC, tgtC)
+	if quad >= 1 && quad <= 4 {
+		cv.q[quad] += n
+	}
+	cv.gsum += float64(n) * e.goldstein
+	cv.csum += float64(n) * c
+}
+
+func (t *tx) addMentions(e eventRow, srcC, tgtC string, n int64) {
+	t.rollVal(e).mentions += n
+	t.countryVal(e, srcC, tgtC).mentions += n
+}
+
+func conflict(g float64) float64 {
+	if g < 0 {
+		return -g
+	}
+	return 0
+}
+
+func (t *tx) rollVal(e eventRow) *rollVal {
+	k := rollKey{e.src, e.tgt, e.day, e.root, e.mode}
+	r := t.roll[k]
+	if r == nil {
+		r = &rollVal{}
+		t.roll[k] = r
+	}
+	return r
+}
+
+func (t *tx) countryVal(e eventRow, srcC, tgtC string) *countryVal {
+	k := countryKey{srcC, tgtC, e.day, e.mode}
+	r := t.country[k]
+	if r == nil {
+		r = &countryVal{}
+		t.country[k] = r
+	}
+	return r
+}
+
+// removeDoc deletes a changed document's sentences and mentions; the events
+// they belonged to are recounted (and dropped when left without mentions) at
+// the end of the Put.
+func (t *tx) removeDoc(doc int64) error {
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT m.event, e.day, e.src, e.tgt, e.root, e.mode, e.goldstein, sa.country, ta.country
+		FROM mention m JOIN event e ON e.id = m.event JOIN actor sa ON sa.id = e.src JOIN actor ta ON ta.id = e.tgt
+		WHERE m.doc = ?`, doc)
+	if err != nil {
+		return err
+	}
+	var n int64
+	for rows.Next() {
+		var id int64
+		var e eventRow
+		var sc, tc string
+		if err := rows.Scan(&id, &e.day, &e.src, &e.tgt, &e.root, &e.mode, &e.goldstein, &sc, &tc); err != nil {
+			rows.Close()
+			return err
+		}
+		t.touched[id] = true
+		t.addMentions(e, sc, tc, -1)
+		n++
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	t.dMent -= n
+	if _, err := t.tx.ExecContext(t.ctx, "DELETE FROM mention WHERE doc = ?", doc); err != nil {
+		return err
+	}
+	if _, err := t.tx.ExecContext(t.ctx, `INSERT INTO sentence_fts(sentence_fts, rowid, text)
+		SELECT 'delete', id, text FROM sentence WHERE doc = ?`, doc); err != nil {
+		return err
+	}
+	_, err = t.tx.ExecContext(t.ctx, "DELETE FROM sentence WHERE doc = ?", doc)
+	return err
+}
+
+// recount refreshes the counts and representative of the events whose
+// mentions changed, and deletes those left without mentions.
+func (t *tx) recount() error {
+	if len(t.touched) == 0 {
+		return nil
+	}
+	ids := make([]int64, 0, len(t.touched))
+	for id := range t.touched {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	count, err := t.tx.PrepareContext(t.ctx, `SELECT COUNT(*), COUNT(DISTINCT m.doc), COUNT(DISTINCT d.source)
+		FROM mention m JOIN doc d ON d.id = m.doc WHERE m.event = ?`)
+	if err != nil {
+		return err
+	}
+	defer count.Close()
+	rep, err := t.tx.PrepareContext(t.ctx, `SELECT m.id FROM mention m JOIN doc d ON d.id = m.doc
+		WHERE m.event = ? ORDER BY d.doc_id, m.idx, m.id LIMIT 1`)
+	if err != nil {
+		return err
+	}
+	defer rep.Close()
+	for _, id := range ids {
+		var nm, na, ns int64
+		if err := count.QueryRowContext(t.ctx, id).Scan(&nm, &na, &ns); err != nil {
+			return err
+		}
+		if nm == 0 {
+			var e eventRow
+			var code, sc, tc string
+			err := t.tx.QueryRowContext(t.ctx, `SELECT e.day, e.src, e.tgt, e.root, e.mode, e.goldstein, e.code, sa.country, ta.country
+				FROM event e JOIN actor sa ON sa.id = e.src JOIN actor ta ON ta.id = e.tgt WHERE e.id = ?`, id).
+				Scan(&e.day, &e.src, &e.tgt, &e.root, &e.mode, &e.goldstein, &code, &sc, &tc)
+			if err != nil {
+				return err
+			}
+			t.addEvent(e, sc, tc, -1, redline.Code(code).Quad())
+			t.actorN[e.src]--
+			t.actorN[e.tgt]--
+			t.dEvents--
+			if _, err := t.tx.ExecContext(t.ctx, "DELETE FROM event WHERE id = ?", id); err != nil {
+				return err
+			}
+			continue
+		}
+		var r int64
+		if err := rep.QueryRowContext(t.ctx, id).Scan(&r); err != nil {
+			return err
+		}
+		if _, err := t.tx.ExecContext(t.ctx, "UPDATE event SET n_mentions=?, n_articles=?, n_sources=?, rep=? WHERE id=?",
+			nm, na, ns, r, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// flush writes the accumulated rollup, actor and counter deltas.
+func (t *tx) flush() error {
+	up, err := t.tx.PrepareContext(t.ctx, `INSERT INTO rollup(src, tgt, day, root, mode, events, mentions, gsum, csum) VALUES(?,?,?,?,?,?,?,?,?)
+		ON CONFLICT(src, tgt, day, root, mode) DO UPDATE SET events = events + excluded.events,
+		mentions = mentions + excluded.mentions, gsum = gsum + excluded.gsum, csum = csum + excluded.csum`)
+	if err != nil {
+		return err
+	}
+	defer up.Close()
+	for k, v := range t.roll {
+		if v.events == 0 && v.mentions == 0 && v.gsum == 0 && v.csum == 0 {
+			continue
+		}
+		if _, err := up.ExecContext(t.ctx, k.src, k.tgt, k.day, k.root, k.mode, v.events, v.mentions, v.gsum, v.csum); err != nil {
+			return err
+		}
+	}
+	cu, err := t.tx.PrepareContext(t.ctx, `INSERT INTO country_day(src, tgt, day, mode, q1, q2, q3, q4, mentions, gsum, csum) VALUES(?,?,?,?,?,?,?,?,?,?,?)
+		ON CONFLICT(src, tgt, day, mode) DO UPDATE SET q1 = q1 + excluded.q1, q2 = q2 + excluded.q2, q3 = q3 + excluded.q3,
+		q4 = q4 + excluded.q4, mentions = mentions + excluded.mentions, gsum = gsum + excluded.gsum, csum = csum + excluded.csum`)
+	if err != nil {
+		return err
+	}
+	defer cu.Close()
+	for k, v := range t.country {
+		if _, err := cu.ExecContext(t.ctx, k.src, k.tgt, k.day, k.mode, v.q[1], v.q[2], v.q[3], v.q[4], v.mentions, v.gsum, v.csum); err != nil {
+			return err
+		}
+	}
+	// Rows emptied by replaced documents go, so that series show no empty
+	// days; only rows that lost something can have been emptied.
+	for k, v := range t.roll {
+		if v.events < 0 || v.mentions < 0 {
+			if _, err := t.tx.ExecContext(t.ctx, `DELETE FROM rollup WHERE src=? AND tgt=? AND day=? AND root=? AND mode=?
+				AND events <= 0 AND mentions <= 0`, k.src, k.tgt, k.day, k.root, k.mode); err != nil {
+				return err
+			}
+		}
+	}
+	for k, v := range t.country {
+		if v.q[1] < 0 || v.q[2] < 0 || v.q[3] < 0 || v.q[4] < 0 || v.mentions < 0 {
+			if _, err := t.tx.ExecContext(t.ctx, `DELETE FROM country_day WHERE src=? AND tgt=? AND day=? AND mode=?
+				AND q1 + q2 + q3 + q4 <= 0 AND mentions <= 0`, k.src, k.tgt, k.day, k.mode); err != nil {
+				return err
+			}
+		}
+	}
+	for id, n := range t.actorN {
+		if id == 0 || n == 0 {
+			continue
+		}
+		if _, err := t.tx.ExecContext(t.ctx, "UPDATE actor SET events = events + ? WHERE id = ?", n, id); err != nil {
+			return err
+		}
+	}
+	for k, n := range map[string]int64{"docs": t.dDocs, "events": t.dEvents, "mentions": t.dMent} {
+		if n == 0 {
+			continue
+		}
+		if _, err := t.tx.ExecContext(t.ctx, "UPDATE meta SET v = v + ? WHERE k = ?", n, k); err != nil {
+			return err
+		}
+	}
+	return nil
+}

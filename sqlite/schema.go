@@ -1,0 +1,126 @@
+package sqlite
+
+// schema creates the tables when they are missing. Integer keys everywhere:
+// days are days since 1970-01-01 UTC, modes small integers, actors ids into
+// the actor table (id 0 is "no actor"), so that rollup rows stay small and
+// scans fast.
+const schema = `
+CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v INTEGER NOT NULL) WITHOUT ROWID;
+INSERT OR IGNORE INTO meta VALUES('schema', 1), ('docs', 0), ('events', 0), ('mentions', 0);
+
+CREATE TABLE IF NOT EXISTS doc(
+	id INTEGER PRIMARY KEY,
+	doc_id TEXT NOT NULL UNIQUE,
+	hash BLOB NOT NULL,
+	title TEXT NOT NULL,
+	url TEXT NOT NULL,
+	source TEXT NOT NULL,
+	day INTEGER,
+	origin TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS actor(
+	id INTEGER PRIMARY KEY,
+	code TEXT NOT NULL UNIQUE,
+	country TEXT NOT NULL,
+	name TEXT NOT NULL,
+	events INTEGER NOT NULL DEFAULT 0
+);
+INSERT OR IGNORE INTO actor(id, code, country, name) VALUES(0, '', '', '');
+CREATE INDEX IF NOT EXISTS actor_country ON actor(country);
+
+-- One row per evidence sentence of a document (only sentences with events).
+CREATE TABLE IF NOT EXISTS sentence(
+	id INTEGER PRIMARY KEY,
+	doc INTEGER NOT NULL,
+	idx INTEGER NOT NULL,
+	start INTEGER NOT NULL,
+	end INTEGER NOT NULL,
+	text TEXT NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS sentence_doc ON sentence(doc, idx);
+CREATE VIRTUAL TABLE IF NOT EXISTS sentence_fts USING fts5(text, content='sentence', content_rowid='id');
+
+-- A stored (deduplicated) event. key hashes source code, target code, CAMEO
+-- code and mode; day is the anchor day; rep the representative mention.
+CREATE TABLE IF NOT EXISTS event(
+	id INTEGER PRIMARY KEY,
+	eid TEXT NOT NULL UNIQUE,
+	key INTEGER NOT NULL,
+	day INTEGER NOT NULL,
+	src INTEGER NOT NULL,
+	tgt INTEGER NOT NULL,
+	code TEXT NOT NULL,
+	root INTEGER NOT NULL,
+	goldstein REAL NOT NULL,
+	mode INTEGER NOT NULL,
+	n_mentions INTEGER NOT NULL,
+	n_articles INTEGER NOT NULL,
+	n_sources INTEGER NOT NULL,
+	rep INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS event_key ON event(key, day);
+CREATE INDEX IF NOT EXISTS event_day ON event(day);
+CREATE INDEX IF NOT EXISTS event_src ON event(src, day);
+CREATE INDEX IF NOT EXISTS event_tgt ON event(tgt, day);
+
+-- One coded Event of one document.
+CREATE TABLE IF NOT EXISTS mention(
+	id INTEGER PRIMARY KEY,
+	event INTEGER NOT NULL,
+	doc INTEGER NOT NULL,
+	sent INTEGER NOT NULL,
+	idx INTEGER NOT NULL,
+	mid TEXT NOT NULL,
+	day INTEGER NOT NULL,
+	date_from TEXT NOT NULL,
+	src_text TEXT NOT NULL,
+	tgt_text TEXT NOT NULL,
+	said_code TEXT,
+	said_text TEXT,
+	said_country TEXT,
+	verb TEXT NOT NULL,
+	verb_start INTEGER NOT NULL,
+	verb_end INTEGER NOT NULL,
+	place TEXT
+);
+CREATE INDEX IF NOT EXISTS mention_event ON mention(event);
+CREATE INDEX IF NOT EXISTS mention_doc ON mention(doc);
+CREATE INDEX IF NOT EXISTS mention_sent ON mention(sent);
+CREATE INDEX IF NOT EXISTS mention_mid ON mention(mid);
+
+-- Day x source actor x target actor x CAMEO root x mode. Events count once,
+-- on their anchor day; mentions count on their event's anchor day.
+CREATE TABLE IF NOT EXISTS rollup(
+	src INTEGER NOT NULL,
+	tgt INTEGER NOT NULL,
+	day INTEGER NOT NULL,
+	root INTEGER NOT NULL,
+	mode INTEGER NOT NULL,
+	events INTEGER NOT NULL,
+	mentions INTEGER NOT NULL,
+	gsum REAL NOT NULL,
+	csum REAL NOT NULL,
+	PRIMARY KEY(src, tgt, day, root, mode)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS rollup_tgt ON rollup(tgt, day);
+
+-- Day x source country x target country x mode, by QuadClass: what country
+-- series, top dyads and alerts read.
+CREATE TABLE IF NOT EXISTS country_day(
+	src TEXT NOT NULL,
+	tgt TEXT NOT NULL,
+	day INTEGER NOT NULL,
+	mode INTEGER NOT NULL,
+	q1 INTEGER NOT NULL,
+	q2 INTEGER NOT NULL,
+	q3 INTEGER NOT NULL,
+	q4 INTEGER NOT NULL,
+	mentions INTEGER NOT NULL,
+	gsum REAL NOT NULL,
+	csum REAL NOT NULL,
+	PRIMARY KEY(src, tgt, day, mode)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS country_day_day ON country_day(day);
+CREATE INDEX IF NOT EXISTS country_day_tgt ON country_day(tgt, day);
+`
