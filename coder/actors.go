@@ -112,6 +112,11 @@ func (s *sentenceState) npActor(h int) (actorRef, bool) {
 		// handled below; an org keeps its own code).
 		return a, true
 	}
+	if agent >= 0 && country < 0 {
+		// "Security forces in Guinea", "rebels in the Ivory Coast": an
+		// agent's country may come in a locative phrase.
+		country = s.locativeCountry(h)
+	}
 	if agent >= 0 {
 		am := &s.matches[agent]
 		c := ""
@@ -122,7 +127,7 @@ func (s *sentenceState) npActor(h int) (actorRef, bool) {
 			if c == "" {
 				c = cm.Code
 			}
-		} else if ref, ok := s.contextCountry(); ok {
+		} else if ref, ok := s.contextCountry(s.t.toks[h].Start); ok {
 			// "the president" with no country: the document's current
 			// country, marked inferred.
 			ref.actor.Code = dict.CombineCodes(ref.actor.Country, am.Code)
@@ -331,12 +336,41 @@ func (s *sentenceState) anaphora(h int, out []actorRef) []actorRef {
 	return out
 }
 
-// contextCountry is the country the document is about at this point: the
-// most recent country named before this sentence or in it.
-func (s *sentenceState) contextCountry() (actorRef, bool) {
+// locativeCountry finds the country or place named by an "in" phrase on
+// h ("forces in Guinea"), as a match index, or -1.
+func (s *sentenceState) locativeCountry(h int) int {
+	for c := s.t.first[h]; c >= 0; c = s.t.next[c] {
+		if s.t.toks[c].Rel.Base() != redline.Nmod || s.t.caseOf(int(c)) != "in" {
+			continue
+		}
+		best := -1
+		s.visitNP(int(c), int(c), 0, func(i int) {
+			if m := s.mention[i]; m >= 0 {
+				if k := s.matches[m].Kind; (k == dict.Country || k == dict.Place) && (best < 0 || k == dict.Country) {
+					best = int(m)
+				}
+			}
+		})
+		if best >= 0 {
+			return best
+		}
+	}
+	return -1
+}
+
+// contextCountry is the country the document is about at byte offset at:
+// the most recent country named before it, else the first one named later
+// in the same sentence ("security forces ... in Guinea's capital").
+func (s *sentenceState) contextCountry(at int) (actorRef, bool) {
 	for i := len(s.c.recent) - 1; i >= 0; i-- {
 		r := s.c.recent[i]
-		if r.kind == dict.Country && r.actor.Country != "" {
+		if r.actor.Start < at && r.kind == dict.Country && r.actor.Country != "" {
+			return r, true
+		}
+	}
+	end := s.doc.Sentences[s.index].End
+	for _, r := range s.c.recent {
+		if r.actor.Start >= at && r.actor.Start < end && r.kind == dict.Country && r.actor.Country != "" {
 			return r, true
 		}
 	}

@@ -402,9 +402,12 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 				}
 			}
 		}
-		// "Russia launched an invasion": the light verb's subject.
-		if h := t.head(v); h >= 0 && t.toks[v].Rel.Base() == redline.Obj && lightVerbs[t.lemma(h)] {
-			return s.sources(h, false, out)
+		// "Russia launched an invasion", "Serb forces were engaged in
+		// ethnic cleansing": the light verb's subject.
+		if h := t.head(v); h >= 0 && lightVerbs[t.lemma(h)] {
+			if r := t.toks[v].Rel.Base(); r == redline.Obj || (r == redline.Obl && t.caseOf(v) == "in") {
+				return s.sources(h, false, out)
+			}
 		}
 		return out
 	}

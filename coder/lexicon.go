@@ -47,7 +47,8 @@ var (
 	lightVerbs = set("launch", "carry", "conduct", "hold", "stage", "begin", "start", "make", "mount",
 		"wage", "continue", "resume", "pursue", "step", "escalate", "intensify", "undertake", "perform",
 		"commit", "give", "issue", "deliver", "announce", "order", "unleash", "open", "impose", "take", "have",
-		"engage", "join", "attend", "host", "sign", "reach", "seal", "strike", "broker", "offer", "provide", "send", "extend")
+		"engage", "join", "attend", "host", "sign", "reach", "seal", "strike", "broker", "offer", "provide", "send", "extend",
+		"organize", "organise", "declare", "involve", "spearhead", "plan", "prepare", "call", "lead", "orchestrate")
 	// Pronouns that refer back to a person.
 	personPronouns = set("he", "she", "him", "her", "his", "hers", "himself", "herself")
 	// Pronouns that refer back to a group, country or organisation.

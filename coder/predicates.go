@@ -7,13 +7,13 @@ import (
 
 // predicate is a token that a verb or noun pattern matched.
 type predicate struct {
-	tok     int
-	pat     *dict.Pattern
-	code    redline.Code
-	used    uint64 // tokens (< 64) consumed by the pattern's items
-	inner   int    // index of a predicate composed into this one, or -1
-	outer   int    // index of the predicate this one was composed into, or -1
-	noun    bool
+	tok   int
+	pat   *dict.Pattern
+	code  redline.Code
+	used  uint64 // tokens (< 64) consumed by the pattern's items
+	inner int    // index of a predicate composed into this one, or -1
+	outer int    // index of the predicate this one was composed into, or -1
+	noun  bool
 	// demanded is set on a demand the coder infers from a reported
 	// obligation ("X said Y must Z"): the clause whose subject is the
 	// target. pat is nil for such predicates.
