@@ -307,9 +307,18 @@ func loadDictionaries(paths []string) (*dict.Dictionary, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading the default dictionaries: %w", err)
 	}
-	extra, err := dict.LoadFiles(paths, dict.Options{})
+	// Users' dictionaries (PETRARCH's Phoenix files among them) carry a few
+	// malformed lines; load the rest and say which lines were skipped.
+	extra, err := dict.LoadFiles(paths, dict.Options{Lenient: true})
 	if err != nil {
 		return nil, err
+	}
+	for i, w := range extra.Warnings {
+		if i == 10 {
+			fmt.Fprintf(os.Stderr, "redline: ... and %d more skipped dictionary lines\n", len(extra.Warnings)-i)
+			break
+		}
+		fmt.Fprintf(os.Stderr, "redline: skipped dictionary line: %v\n", w)
 	}
 	base.Add(extra)
 	return base, nil
