@@ -53,13 +53,31 @@ func (t *table) lookup(key uint64) []uint32 {
 	}
 }
 
-// score adds the rows of feats into scores.
+// score adds the rows of feats into scores. It first finds every row and
+// then adds them, so that the cache misses of the lookups overlap instead of
+// each waiting behind the previous row's additions.
 func (t *table) score(feats []uint64, scores []int32) {
 	for i := range scores {
 		scores[i] = 0
 	}
-	for _, f := range feats {
-		for _, e := range t.lookup(f) {
+	var lo, hi [maxFeats]uint32
+	n := 0
+	for _, key := range feats {
+		fp := fingerprint(key)
+		for i := key & t.mask; ; i = (i + 1) & t.mask {
+			s := t.slots[i]
+			if s.fp == fp {
+				lo[n], hi[n] = s.off, t.slots[i+1].off
+				n++
+				break
+			}
+			if s.fp == 0 {
+				break
+			}
+		}
+	}
+	for j := 0; j < n; j++ {
+		for _, e := range t.ent[lo[j]:hi[j]] {
 			scores[uint8(e)] += int32(int16(e >> 16))
 		}
 	}

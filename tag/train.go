@@ -69,7 +69,9 @@ func (o *TrainOptions) defaults() {
 // example is one training sentence: tokens plus gold labels.
 type example struct {
 	toks   []redline.Token
-	gold   []uint8
+	gold   []uint8 // label index, padLabel when training never saw the label
+	upos   []redline.UPOS
+	xpos   []string
 	lemmas []string
 }
 
@@ -314,13 +316,15 @@ func examples(sents []*conllu.Sentence, idx map[[2]string]uint8) []example {
 		if len(s.Words) == 0 {
 			continue
 		}
-		ex := example{toks: SentenceTokens(s), gold: make([]uint8, len(s.Words)), lemmas: make([]string, len(s.Words))}
+		n := len(s.Words)
+		ex := example{toks: SentenceTokens(s), gold: make([]uint8, n), upos: make([]redline.UPOS, n), xpos: make([]string, n), lemmas: make([]string, n)}
 		for i, w := range s.Words {
 			l, ok := idx[[2]string{w.UPOS, w.XPOS}]
 			if !ok {
 				l = padLabel
 			}
 			ex.gold[i] = l
+			ex.upos[i], ex.xpos[i] = redline.ParseUPOS(w.UPOS), w.XPOS
 			ex.lemmas[i] = w.Lemma
 		}
 		out = append(out, ex)
