@@ -17,14 +17,14 @@ import (
 // Model file: a gzip stream holding
 //
 //	magic "RLPARSE1"
-//	uint8 moveBits, uint8 labelBits, uint8 number of label classes
-//	per class: uint8 DepRel, uint8 direction mask
+//	uint8 moveBits, uint8 labelBits
+//	per direction (left, right): uint8 number of classes, then each a uint8 DepRel
 //	per table (moves, then labels): a bitmap of the rows that are not all
 //	zero, then those rows' int16 weights, little-endian.
 //
 // Hashed tables are sparse; the bitmap keeps empty rows out of the file and
 // gzip does the rest. gzip's CRC catches corruption.
-const magic = "RLPARSE1"
+const magic = "RLPARSE2"
 
 // Limits on what a model file may ask for, so that a corrupt header cannot
 // make Load allocate gigabytes.
@@ -43,13 +43,14 @@ func (p *Parser) Save(w io.Writer) error {
 	bw.WriteString(magic)
 	bw.WriteByte(byte(bits(p.moveMask)))
 	bw.WriteByte(byte(bits(p.labelMask)))
-	bw.WriteByte(byte(len(p.classes)))
-	for i, c := range p.classes {
-		bw.WriteByte(byte(c))
-		bw.WriteByte(p.dirOK[i])
+	for _, cls := range p.classes {
+		bw.WriteByte(byte(len(cls)))
+		for _, c := range cls {
+			bw.WriteByte(byte(c))
+		}
 	}
-	writeTable(bw, p.moves, moveWidth)
-	writeTable(bw, p.labels, len(p.classes))
+	writeTable(bw, p.moves, moveWidth, moveWidth)
+	writeTable(bw, p.labels, p.labelWidth, p.labelStride)
 	if err := bw.Flush(); err != nil {
 		return err
 	}
@@ -64,11 +65,12 @@ func bits(mask uint64) int {
 	return n
 }
 
-func writeTable(w *bufio.Writer, t []int16, width int) {
-	rows := len(t) / width
+// writeTable writes the first width weights of each row of stride.
+func writeTable(w *bufio.Writer, t []int16, width, stride int) {
+	rows := len(t) / stride
 	bm := make([]byte, (rows+7)/8)
 	for r := 0; r < rows; r++ {
-		for _, v := range t[r*width : (r+1)*width] {
+		for _, v := range t[r*stride : r*stride+width] {
 			if v != 0 {
 				bm[r/8] |= 1 << (r % 8)
 				break
@@ -81,7 +83,7 @@ func writeTable(w *bufio.Writer, t []int16, width int) {
 		if bm[r/8]&(1<<(r%8)) == 0 {
 			continue
 		}
-		for _, v := range t[r*width : (r+1)*width] {
+		for _, v := range t[r*stride : r*stride+width] {
 			binary.LittleEndian.PutUint16(b[:], uint16(v))
 			w.Write(b[:])
 		}
@@ -95,36 +97,46 @@ func Load(r io.Reader) (*Parser, error) {
 		return nil, fmt.Errorf("parse: model: %w", err)
 	}
 	br := bufio.NewReaderSize(zr, 1<<16)
-	var hdr [len(magic) + 3]byte
+	var hdr [len(magic) + 2]byte
 	if _, err := io.ReadFull(br, hdr[:]); err != nil {
 		return nil, fmt.Errorf("parse: model header: %w", err)
 	}
 	if string(hdr[:len(magic)]) != magic {
-		return nil, errors.New("parse: not a parser model")
+		return nil, errors.New("parse: not a parser model of this version")
 	}
-	mb, lb, nc := int(hdr[len(magic)]), int(hdr[len(magic)+1]), int(hdr[len(magic)+2])
-	if mb < 1 || mb > maxMoveBits || lb < 1 || lb > maxLabelBits || nc < 1 || nc >= int(redline.NumDepRel) {
-		return nil, fmt.Errorf("parse: model header out of range (%d, %d, %d)", mb, lb, nc)
+	mb, lb := int(hdr[len(magic)]), int(hdr[len(magic)+1])
+	if mb < 1 || mb > maxMoveBits || lb < 1 || lb > maxLabelBits {
+		return nil, fmt.Errorf("parse: model header out of range (%d, %d)", mb, lb)
 	}
 	p := &Parser{moveMask: 1<<mb - 1, labelMask: 1<<lb - 1}
-	cls := make([]byte, 2*nc)
-	if _, err := io.ReadFull(br, cls); err != nil {
-		return nil, fmt.Errorf("parse: model classes: %w", err)
-	}
-	for i := 0; i < nc; i++ {
-		c := redline.DepRel(cls[2*i])
-		if c == redline.NoRel || c >= redline.NumDepRel || cls[2*i+1] > 3 {
-			return nil, fmt.Errorf("parse: model class %d invalid", i)
+	for dir := range p.classes {
+		var cls [redline.NumDepRel]byte
+		if _, err := io.ReadFull(br, cls[:1]); err != nil {
+			return nil, fmt.Errorf("parse: model classes: %w", err)
 		}
-		p.classes = append(p.classes, c)
-		p.dirOK = append(p.dirOK, cls[2*i+1])
+		nc := int(cls[0])
+		if nc < 1 || nc >= int(redline.NumDepRel) {
+			return nil, fmt.Errorf("parse: model has %d classes", nc)
+		}
+		if _, err := io.ReadFull(br, cls[:nc]); err != nil {
+			return nil, fmt.Errorf("parse: model classes: %w", err)
+		}
+		for _, c := range cls[:nc] {
+			if c == byte(redline.NoRel) || c >= byte(redline.NumDepRel) {
+				return nil, fmt.Errorf("parse: model class %d invalid", c)
+			}
+			p.classes[dir] = append(p.classes[dir], redline.DepRel(c))
+		}
+		p.labelWidth = max(p.labelWidth, nc)
 	}
 	if p.moves, err = readTable(br, 1<<mb, moveWidth); err != nil {
 		return nil, fmt.Errorf("parse: move weights: %w", err)
 	}
-	if p.labels, err = readTable(br, 1<<lb, nc); err != nil {
+	if p.labels, err = readTable(br, 1<<lb, p.labelWidth); err != nil {
 		return nil, fmt.Errorf("parse: label weights: %w", err)
 	}
+	p.labelStride = strideFor(p.labelWidth)
+	p.labels = padRows(p.labels, p.labelWidth, p.labelStride)
 	// Reading to the end makes gzip verify its checksum.
 	if n, err := io.Copy(io.Discard, br); err != nil {
 		return nil, fmt.Errorf("parse: model: %w", err)

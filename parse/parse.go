@@ -18,13 +18,17 @@ type Parser struct {
 	// moves has moveWidth int16 weights per row, one row per hashed feature.
 	moves    []int16
 	moveMask uint64
-	// labels has len(classes) weights per row.
-	labels    []int16
-	labelMask uint64
-	classes   []redline.DepRel
-	// dirOK[c] has bit 0 set when class c was seen on a dependent left of
-	// its head in training, bit 1 when right of it.
-	dirOK []uint8
+	// labels has labelWidth weights per row. Every label feature includes
+	// the arc's direction, so a row belongs to one direction and its columns
+	// name the relations seen in that direction: classes[0] for dependents
+	// left of their head, classes[1] for the right. This keeps rows short.
+	labels     []int16
+	labelMask  uint64
+	labelWidth int
+	// labelStride is labelWidth rounded up to a multiple of 8, the row
+	// length in memory, so that scoring adds eight weights at a time.
+	labelStride int
+	classes     [2][]redline.DepRel
 
 	pool sync.Pool
 }
@@ -91,6 +95,11 @@ func bestMove(st *state, sc *[moveWidth]int32) int {
 func (p *Parser) scoreMoves(st *state, sc *[moveWidth]int32) {
 	var a, b, c int32
 	w, mask := p.moves, p.moveMask
+	var touch int16
+	for _, f := range &st.moveFeats {
+		touch |= w[int(f&mask)*moveWidth]
+	}
+	st.sink = touch
 	for _, f := range &st.moveFeats {
 		r := int(f&mask) * moveWidth
 		row := w[r : r+moveWidth : r+moveWidth]
@@ -111,28 +120,60 @@ func (p *Parser) label(st *state, m int) redline.DepRel {
 		return redline.Root
 	}
 	st.labelFeatures(h, d)
-	nc := len(p.classes)
-	var buf [redline.NumDepRel]int32
-	sc := buf[:nc]
+	stride := p.labelStride
+	var sc [redline.NumDepRel + 8]int32
+	// Scoring is bound by cache misses on the rows. Touching every row
+	// first issues the misses together instead of one row at a time.
+	var touch int16
 	for _, f := range &st.labelFeats {
-		r := int(f&p.labelMask) * nc
-		row := p.labels[r : r+nc : r+nc]
-		for c, v := range row {
-			sc[c] += int32(v)
+		r := int(f&p.labelMask) * stride
+		touch |= p.labels[r] | p.labels[r+stride-1]
+	}
+	st.sink = touch
+	for _, f := range &st.labelFeats {
+		r := int(f&p.labelMask) * stride
+		row := p.labels[r : r+stride : r+stride]
+		for c := 0; c+8 <= len(row); c += 8 {
+			w, s := (*[8]int16)(row[c:c+8]), (*[8]int32)(sc[c:c+8])
+			s[0] += int32(w[0])
+			s[1] += int32(w[1])
+			s[2] += int32(w[2])
+			s[3] += int32(w[3])
+			s[4] += int32(w[4])
+			s[5] += int32(w[5])
+			s[6] += int32(w[6])
+			s[7] += int32(w[7])
 		}
 	}
-	bit := uint8(1)
-	if d > h {
-		bit = 2
-	}
-	best := -1
-	for c := range sc {
-		if p.dirOK[c]&bit != 0 && (best < 0 || sc[c] > sc[best]) {
+	cls := p.classes[dirOf(h, d)]
+	best := 0
+	for c := 1; c < len(cls); c++ {
+		if sc[c] > sc[best] {
 			best = c
 		}
 	}
-	if best < 0 {
-		return redline.Dep
+	return cls[best]
+}
+
+// padRows copies a table of rows of width weights into rows of stride.
+func padRows(t []int16, width, stride int) []int16 {
+	if width == stride {
+		return t
 	}
-	return p.classes[best]
+	rows := len(t) / width
+	out := make([]int16, rows*stride)
+	for r := 0; r < rows; r++ {
+		copy(out[r*stride:r*stride+width], t[r*width:(r+1)*width])
+	}
+	return out
+}
+
+func strideFor(width int) int { return (width + 7) &^ 7 }
+
+// dirOf is 0 for a dependent left of its head, 1 for one right of it.
+func dirOf(h, d int32) int {
+	if d > h {
+		return 1
+	}
+	return 0
 }

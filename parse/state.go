@@ -39,6 +39,9 @@ type state struct {
 	word, tag, lm []uint64 // hashed atoms: lower-cased form, XPOS, lemma
 	upos          []uint64
 
+	// sink keeps the cache-touching loads of scoring from being optimised away.
+	sink int16
+
 	moveFeats  [nMoveFeats]uint64
 	labelFeats [nLabelFeats]uint64
 }

@@ -203,18 +203,23 @@ func Train(train, dev []*conllu.Sentence, opt TrainOptions, log io.Writer) (*Par
 			}
 		}
 	}
-	var classes []redline.DepRel
-	var dirOK []uint8
-	classOf := make([]int, redline.NumDepRel)
-	for r := range dirs {
-		classOf[r] = -1
-		if dirs[r] != 0 && redline.DepRel(r) != redline.NoRel {
-			classOf[r] = len(classes)
-			classes = append(classes, redline.DepRel(r))
-			dirOK = append(dirOK, dirs[r])
+	var classes [2][]redline.DepRel
+	var classOf [2][redline.NumDepRel]int
+	width := 1
+	for dir := range classes {
+		for r := range dirs {
+			classOf[dir][r] = -1
+			if dirs[r]&(1<<dir) != 0 && redline.DepRel(r) != redline.NoRel {
+				classOf[dir][r] = len(classes[dir])
+				classes[dir] = append(classes[dir], redline.DepRel(r))
+			}
 		}
+		if len(classes[dir]) == 0 { // a degenerate treebank; keep the model well-formed
+			classes[dir] = append(classes[dir], redline.Dep)
+		}
+		width = max(width, len(classes[dir]))
 	}
-	nc := len(classes)
+	nc := width
 	mt := newTable(opt.MoveBits, moveWidth)
 	lt := newTable(opt.LabelBits, nc)
 
@@ -277,39 +282,31 @@ func Train(train, dev []*conllu.Sentence, opt TrainOptions, log io.Writer) (*Par
 					} else {
 						st.labelFeatures(h, d)
 						lt.score(st.labelFeats[:], lsc)
-						bit := uint8(1)
-						if d > h {
-							bit = 2
-						}
-						pl := -1
-						for c := range lsc {
-							if dirOK[c]&bit != 0 && (pl < 0 || lsc[c] > lsc[pl]) {
+						dir := dirOf(h, d)
+						cls := classes[dir]
+						pl := 0
+						for c := 1; c < len(cls); c++ {
+							if lsc[c] > lsc[pl] {
 								pl = c
 							}
 						}
 						if ex.gold[d] == h {
 							arcs++
-							if gl := classOf[ex.rels[d]]; gl >= 0 && gl != pl {
+							if gl := classOf[dir][ex.rels[d]]; gl >= 0 && gl != pl {
 								lerrs++
 								lt.update(st.labelFeats[:], gl, 1, now)
-								if pl >= 0 {
-									lt.update(st.labelFeats[:], pl, -1, now)
-								}
+								lt.update(st.labelFeats[:], pl, -1, now)
 							}
 						}
-						if pl >= 0 {
-							rel = classes[pl]
-						} else {
-							rel = redline.Dep
-						}
+						rel = cls[pl]
 					}
 				}
 				st.apply(follow, rel)
 				now++
 			}
 		}
-		p := &Parser{moves: mt.quantise(now), moveMask: mt.mask, labels: lt.quantise(now), labelMask: lt.mask,
-			classes: classes, dirOK: dirOK}
+		p := &Parser{moves: mt.quantise(now), moveMask: mt.mask, labels: padRows(lt.quantise(now), nc, strideFor(nc)),
+			labelMask: lt.mask, labelWidth: nc, labelStride: strideFor(nc), classes: classes}
 		train := time.Since(start)
 		if len(dv) == 0 {
 			best = p
