@@ -150,6 +150,12 @@ func (s *sentenceState) npActor(h int) (actorRef, bool) {
 		return a, true
 	}
 	if best >= 0 {
+		// A proper name that the dictionaries do not know, modified by a
+		// country ("Georgia Tech", "American Express", "Norwegian Forest
+		// Cat"), is some named thing of that country, not the country.
+		if tok.UPOS == redline.PROPN && s.mention[h] < 0 {
+			return actorRef{}, false
+		}
 		return s.refFromMatch(&s.matches[best]), true
 	}
 	return actorRef{}, false
