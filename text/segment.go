@@ -10,7 +10,11 @@
 //
 // Sentence boundaries are decided on the token stream as it is produced, with
 // rules for news text and the punkt English model of neurosnap/sentences for
-// the hard case (is a capitalised word after "U.S." a new sentence?).
+// the hard case (is a capitalised word after "U.S." a new sentence?). A line
+// break always ends a sentence: readers put paragraphs, headlines and list
+// items on lines of their own and join hard-wrapped lines.
+//
+// Segment is safe for concurrent use on different Docs.
 package text
 
 import (
