@@ -384,8 +384,8 @@ func TestFeed(t *testing.T) {
 const sgm = "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n" +
 	"<REUTERS TOPICS=\"YES\" LEWISSPLIT=\"TRAIN\" OLDID=\"1\" NEWID=\"11\">\n" +
 	"<DATE>26-FEB-1987 15:01:01.79</DATE>\n<TOPICS><D>grain</D></TOPICS>\n" +
-	"<TEXT>&#2;\n<TITLE>MINISTERS MEET IN GEN\xc8VE</TITLE>\n<DATELINE>    GENEVA, Feb 26 - </DATELINE><BODY>Trade ministers met in\n" +
-	"Geneva on Thursday &amp; agreed to talk again.\n" +
+	"<TEXT>&#2;\n<TITLE>MINISTERS MEET IN GEN\xc8VE</TITLE>\n<DATELINE>    GENEVA, Feb 26 - The </DATELINE><BODY>Trade ministers met in\n" +
+	"Geneva on Thursday &amp; agreed to talk again in a half-\nhour.\n" +
 	"    A second paragraph follows\nhere.\n Reuter\n&#3;</BODY></TEXT>\n</REUTERS>\n" +
 	"<REUTERS NEWID=\"12\">\n<DATE> 2-MAR-1987 08:00:00.00xx</DATE>\n" +
 	"<TEXT TYPE=\"UNPROC\">&#2;\nUnprocessed story text.\n&#3;</TEXT>\n</REUTERS>\n" +
@@ -399,11 +399,11 @@ func TestReuters(t *testing.T) {
 	if ids(docs) != "reuters-11,reuters-12,reuters-14" {
 		t.Fatalf("ids %q errors %q", ids(docs), errs)
 	}
-	want := []string{`reut2-900.sgm:20 (doc reuters-13): bad date "31-FOO-1987"`}
+	want := []string{`reut2-900.sgm:21 (doc reuters-13): bad date "31-FOO-1987"`}
 	if strings.Join(errs, "|") != strings.Join(want, "|") {
 		t.Errorf("errors\n got %q\nwant %q", errs, want)
 	}
-	if d := docs[2]; d.Text != "ONLY A TITLE" || d.Origin != p+":24" {
+	if d := docs[2]; d.Text != "ONLY A TITLE" || d.Origin != p+":25" {
 		t.Errorf("brief: text %q origin %q", d.Text, d.Origin)
 	}
 	d := docs[0]
@@ -411,10 +411,10 @@ func TestReuters(t *testing.T) {
 		!d.Date.Equal(time.Date(1987, 2, 26, 15, 1, 1, 790000000, time.UTC)) {
 		t.Errorf("doc 11: title %q origin %q date %v", d.Title, d.Origin, d.Date)
 	}
-	if want := "Trade ministers met in Geneva on Thursday & agreed to talk again.\nA second paragraph follows here."; d.Text != want {
+	if want := "The Trade ministers met in Geneva on Thursday & agreed to talk again in a half-hour.\nA second paragraph follows here."; d.Text != want {
 		t.Errorf("doc 11 text %q, want %q", d.Text, want)
 	}
-	if d := docs[1]; d.Text != "Unprocessed story text." || !d.Date.Equal(day("1987-03-02")) || d.Origin != p+":14" {
+	if d := docs[1]; d.Text != "Unprocessed story text." || !d.Date.Equal(day("1987-03-02")) || d.Origin != p+":15" {
 		t.Errorf("doc 12: %q %v", d.Text, d.Date)
 	}
 }

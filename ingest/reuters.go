@@ -73,6 +73,21 @@ func (r *run) reutersDoc(el, path string, line int) bool {
 	// Most stories have a <BODY>; unprocessed ones only a bare <TEXT>; briefs
 	// only a headline, which then is the text.
 	body := element(el, "BODY")
+	if body != "" {
+		// The collection sometimes cut the first words of the story into
+		// the dateline: "RIO DE JANEIRO, Feb 26 - Brazil's anti- </DATELINE>".
+		if dl := element(el, "DATELINE"); dl != "" {
+			if i := strings.Index(dl, " - "); i >= 0 {
+				if lead := strings.TrimSpace(dl[i+3:]); lead != "" {
+					if strings.HasSuffix(lead, "-") {
+						body = lead + body
+					} else {
+						body = lead + " " + body
+					}
+				}
+			}
+		}
+	}
 	if body == "" {
 		body = stripTags(dropElement(dropElement(element(el, "TEXT"), "TITLE"), "DATELINE"))
 	}
@@ -198,9 +213,12 @@ func reflow(s string) string {
 		}
 		indented := l[0] == ' ' || l[0] == '\t'
 		if b.Len() > 0 {
-			if newPara || indented {
+			switch {
+			case newPara || indented:
 				b.WriteByte('\n')
-			} else {
+			case wrappedHyphen(b.String()):
+				// "anti-" at a line end and "inflation" on the next: one word.
+			default:
 				b.WriteByte(' ')
 			}
 		}
@@ -215,6 +233,12 @@ func reflow(s string) string {
 		}
 	}
 	return out
+}
+
+// wrappedHyphen reports whether s ends in a word broken after its hyphen.
+func wrappedHyphen(s string) bool {
+	n := len(s)
+	return n >= 2 && s[n-1] == '-' && ('a' <= s[n-2] && s[n-2] <= 'z' || 'A' <= s[n-2] && s[n-2] <= 'Z')
 }
 
 // reutersDate parses "26-FEB-1987 15:01:01.79"; some dates carry junk after
