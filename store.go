@@ -219,6 +219,9 @@ type ActorCount struct {
 // StoreStats counts what a store holds.
 type StoreStats struct {
 	Documents, Events, Mentions int
+	// FirstDay and LastDay bound the event dates ever stored (zero when
+	// empty): where an analysis of "the latest data" starts from.
+	FirstDay, LastDay time.Time
 }
 
 // DocHash is the content hash that decides whether a stored document changed:

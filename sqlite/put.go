@@ -71,6 +71,8 @@ type tx struct {
 	dEvents int64
 	dDocs   int64
 	dMent   int64
+	// minDay and maxDay bound the anchor days of new events.
+	minDay, maxDay int64
 }
 
 // Put stores docs in one transaction. See redline.Store.
@@ -343,6 +345,12 @@ func (t *tx) mention(m *mentionIn) error {
 		}
 		t.st.NewEvents++
 		t.dEvents++
+		if t.st.NewEvents == 1 || m.day < t.minDay {
+			t.minDay = m.day
+		}
+		if t.st.NewEvents == 1 || m.day > t.maxDay {
+			t.maxDay = m.day
+		}
 		t.addEvent(eventRow{day: anchor, src: src.id, tgt: tgt.id, root: root, mode: mode, goldstein: g}, src.country, tgt.country, 1, ev.Code.Quad())
 		t.actorN[src.id]++
 		t.actorN[tgt.id]++
@@ -576,6 +584,13 @@ func (t *tx) flush() error {
 			continue
 		}
 		if _, err := t.tx.ExecContext(t.ctx, "UPDATE actor SET events = events + ? WHERE id = ?", n, id); err != nil {
+			return err
+		}
+	}
+	if t.st.NewEvents > 0 {
+		if _, err := t.tx.ExecContext(t.ctx, `INSERT INTO meta VALUES('min_day', ?), ('max_day', ?)
+			ON CONFLICT(k) DO UPDATE SET v = CASE k WHEN 'min_day' THEN min(v, excluded.v) ELSE max(v, excluded.v) END`,
+			t.minDay, t.maxDay); err != nil {
 			return err
 		}
 	}

@@ -77,7 +77,7 @@ func (s *DB) Ping(ctx context.Context) error {
 // Stats reads the counters Put maintains.
 func (s *DB) Stats(ctx context.Context) (redline.StoreStats, error) {
 	var st redline.StoreStats
-	rows, err := s.db.QueryContext(ctx, "SELECT k, v FROM meta")
+	rows, err := s.db.QueryContext(ctx, "SELECT k, v FROM meta WHERE k IN ('docs', 'events', 'mentions', 'min_day', 'max_day')")
 	if err != nil {
 		return st, err
 	}
@@ -95,6 +95,10 @@ func (s *DB) Stats(ctx context.Context) (redline.StoreStats, error) {
 			st.Events = v
 		case "mentions":
 			st.Mentions = v
+		case "min_day":
+			st.FirstDay = dayTime(int64(v))
+		case "max_day":
+			st.LastDay = dayTime(int64(v))
 		}
 	}
 	return st, rows.Err()
