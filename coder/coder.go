@@ -275,6 +275,24 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 			codes[1], modes[1] = c, redline.Asserted
 		}
 	}
+	// An announced refusal ("will not meet the demands", "said it would not
+	// release") is itself a rejection (12).
+	// Announcing not to fight ("will not invade") is a statement of intent
+	// to de-escalate (0356).
+	if intent && mode == redline.Negated {
+		switch r := p.code.Root(); {
+		case r == "18" || r == "19" || r == "20":
+			codes[1], modes[1] = "0356", redline.Asserted
+		case r >= "13":
+			// Not announcing a threat, protest or sanction: no new event.
+		default:
+			if c, ok := compose("120", p.code); ok && c.Root() == "12" {
+				codes[1], modes[1] = c, redline.Asserted
+			} else if r != "12" {
+				codes[1], modes[1] = "120", redline.Asserted
+			}
+		}
+	}
 	// A missing side is one null actor. srcs and tgts share one backing
 	// array (srcs first), so the placeholder must not be appended to srcs.
 	var none [1]actorRef
@@ -619,17 +637,25 @@ func (s *sentenceState) mode(v int) (m redline.Mode, intent bool) {
 				return redline.Hypothetical, false
 			}
 		}
-		if s.negated(h) {
-			return redline.Negated, false
-		}
+		own := prev < 0 || t.toks[prev].Rel == redline.Xcomp
 		for c := t.first[h]; c >= 0; c = t.next[c] {
 			tok := &t.toks[c]
 			switch tok.Rel.Base() {
 			case redline.Aux:
-				if futureAux[tok.Lower] {
-					return redline.Future, prev < 0 || t.toks[prev].Rel == redline.Xcomp
+				// "will not meet", and in reported speech "said it would
+				// not meet" (the past of "will"), announce a refusal: the
+				// caller codes it as a rejection.
+				future := futureAux[tok.Lower] || (tok.Lower == "would" && s.reported(h))
+				if future && s.negated(h) {
+					return redline.Negated, own
+				}
+				if future {
+					return redline.Future, own
 				}
 				if hypotheticalAux[tok.Lower] {
+					if s.negated(h) {
+						return redline.Negated, false
+					}
 					return redline.Hypothetical, false
 				}
 			case redline.Mark:
@@ -637,6 +663,9 @@ func (s *sentenceState) mode(v int) (m redline.Mode, intent bool) {
 					return redline.Hypothetical, false
 				}
 			}
+		}
+		if s.negated(h) {
+			return redline.Negated, false
 		}
 		// "should he invade": a clause opened by an inverted auxiliary.
 		if t.toks[h].Rel == redline.Advcl && s.inverted(h) {
@@ -666,6 +695,27 @@ func (s *sentenceState) mode(v int) (m redline.Mode, intent bool) {
 		}
 	}
 	return redline.Asserted, false
+}
+
+// reported reports whether clause h is the complement of a reporting verb
+// ("Iraq said it would allow"), where "would" is the past of "will".
+func (s *sentenceState) reported(h int) bool {
+	t := &s.t
+	for steps := 0; h >= 0 && steps < 3; steps++ {
+		r := t.toks[h].Rel.Base()
+		p := t.head(h)
+		if p < 0 {
+			return false
+		}
+		if (r == redline.Ccomp || r == redline.Parataxis) && reportingVerbs[t.lemma(p)] {
+			return true
+		}
+		if r != redline.Conj && r != redline.Xcomp {
+			return false
+		}
+		h = p
+	}
+	return false
 }
 
 // modeOfAux is the mode that v's own auxiliaries give.
