@@ -77,6 +77,22 @@ func (s *sentenceState) matchPattern(v int, p *dict.Pattern) (uint64, bool) {
 	return used, true
 }
 
+// patternRank orders the patterns that fit token v: more items first; among
+// equal items, one whose target preposition is there ("called on Russia"),
+// then one without target prepositions ("called Macron"), then one whose
+// prepositions are missing. So "041 call" and "020 call {on|for}" can share
+// a head.
+func (s *sentenceState) patternRank(v int, p *dict.Pattern, used uint64) int {
+	r := 4 * len(p.Items)
+	switch {
+	case len(p.TargetPreps) == 0:
+		r++
+	case s.targetByPrep(v, p.TargetPreps, used) >= 0:
+		r += 2
+	}
+	return r
+}
+
 // findPredicates fills s.preds with the tokens a pattern matches, the most
 // specific pattern for each.
 func (s *sentenceState) findPredicates() {
@@ -109,8 +125,7 @@ func (s *sentenceState) findPredicates() {
 			if !ok {
 				continue
 			}
-			if best == nil || len(p.Items) > len(best.Items) ||
-				(len(p.Items) == len(best.Items) && len(p.TargetPreps) > 0 && len(best.TargetPreps) == 0 && s.targetByPrep(i, p.TargetPreps, used) >= 0) {
+			if best == nil || s.patternRank(i, p, used) > s.patternRank(i, best, bestUsed) {
 				best, bestUsed = p, used
 			}
 		}
