@@ -238,6 +238,12 @@ func (s *sentenceState) pronounActor(h int) (actorRef, bool) {
 	if a, found := s.reporterOf(h); found {
 		return a, true
 	}
+	// "when it comes to", "it is time": an expletive "it" names nothing.
+	if w == "it" {
+		if v := s.t.head(h); v >= 0 && expletiveVerbs[s.t.lemma(v)] {
+			return actorRef{}, false
+		}
+	}
 	var ok func(k dict.Kind) bool
 	switch {
 	case personPronouns[w]:

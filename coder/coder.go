@@ -474,9 +474,14 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 		if t.toks[h].UPOS == redline.VERB {
 			return s.sources(h, false, out)
 		}
-	case redline.AclRelcl, redline.Acl:
-		if t.toks[v].Rel == redline.AclRelcl {
-			return s.actorsOf(h, out)
+	case redline.AclRelcl:
+		return s.actorsOf(h, out)
+	case redline.Acl:
+		// "he has no intent on invading": the noun's verb's subject.
+		if g := t.head(h); g >= 0 && t.toks[g].UPOS == redline.VERB {
+			if r := t.toks[h].Rel.Base(); r == redline.Obj || r == redline.Obl {
+				return s.sources(g, false, out)
+			}
 		}
 	}
 	return out
@@ -536,6 +541,27 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 				if out = s.actorsOrInside(int(c), out); len(out) > n {
 					return out
 				}
+			}
+		}
+	}
+	// "invaded and annexed the Crimean Peninsula": a verb without an object
+	// shares its conjunct's.
+	if obj < 0 {
+		if w := t.head(v); w >= 0 && t.toks[v].Rel == redline.Conj && t.toks[w].UPOS == redline.VERB {
+			if o := t.child(w, redline.Obj); o >= 0 {
+				if out = s.actorsOrInside(o, out); len(out) > n {
+					return out
+				}
+			}
+		}
+		for c := t.first[v]; c >= 0; c = t.next[c] {
+			if t.toks[c].Rel == redline.Conj && t.toks[c].UPOS == redline.VERB {
+				if o := t.child(int(c), redline.Obj); o >= 0 {
+					if out = s.actorsOrInside(o, out); len(out) > n {
+						return out
+					}
+				}
+				break
 			}
 		}
 	}
@@ -645,7 +671,8 @@ func (s *sentenceState) mode(v int) (m redline.Mode, intent bool) {
 				// "will not meet", and in reported speech "said it would
 				// not meet" (the past of "will"), announce a refusal: the
 				// caller codes it as a rejection.
-				future := futureAux[tok.Lower] || (tok.Lower == "would" && s.reported(h))
+				// "would have invaded" is a counterfactual, never a plan.
+				future := futureAux[tok.Lower] || (tok.Lower == "would" && s.reported(h) && !s.perfect(h))
 				if future && s.negated(h) {
 					return redline.Negated, own
 				}
@@ -653,9 +680,8 @@ func (s *sentenceState) mode(v int) (m redline.Mode, intent bool) {
 					return redline.Future, own
 				}
 				if hypotheticalAux[tok.Lower] {
-					if s.negated(h) {
-						return redline.Negated, false
-					}
+					// "would have never invaded", "could not attack": the
+					// modal frames the negation; neither happened as said.
 					return redline.Hypothetical, false
 				}
 			case redline.Mark:
@@ -674,6 +700,12 @@ func (s *sentenceState) mode(v int) (m redline.Mode, intent bool) {
 		r := t.toks[h].Rel.Base()
 		switch r {
 		case redline.Xcomp, redline.Ccomp, redline.Advcl, redline.Acl, redline.Conj, redline.Nmod, redline.Obj, redline.Obl, redline.Csubj:
+		case redline.Nsubj:
+			// An event noun as the subject of a judgement: "an invasion
+			// was imminent", "a deal is likely".
+			if t.toks[h].UPOS != redline.NOUN {
+				return redline.Asserted, false
+			}
 		default:
 			return redline.Asserted, false
 		}
@@ -695,6 +727,16 @@ func (s *sentenceState) mode(v int) (m redline.Mode, intent bool) {
 		}
 	}
 	return redline.Asserted, false
+}
+
+// perfect reports whether h has a perfect "have" among its auxiliaries.
+func (s *sentenceState) perfect(h int) bool {
+	for c := s.t.first[h]; c >= 0; c = s.t.next[c] {
+		if s.t.toks[c].Rel.Base() == redline.Aux && s.t.lemma(int(c)) == "have" {
+			return true
+		}
+	}
+	return false
 }
 
 // reported reports whether clause h is the complement of a reporting verb

@@ -54,6 +54,9 @@ var (
 	// Pronouns that refer back to a group, country or organisation.
 	groupPronouns    = set("they", "them", "their", "theirs", "themselves", "it", "its", "itself", "we", "us", "our")
 	relativePronouns = set("who", "which", "that", "whom", "whose")
+	// Verbs whose subject "it" is usually an expletive: "it comes to", "it
+	// seems", "it is time".
+	expletiveVerbs = set("be", "seem", "appear", "come", "remain", "happen", "take", "mean", "matter", "look", "go")
 	// Nouns that stand for previously named actors: "the two countries".
 	anaphoricNouns = set("country", "countries", "nation", "nations", "side", "sides", "leader", "leaders",
 		"government", "governments", "state", "states", "neighbour", "neighbours", "neighbor", "neighbors",
