@@ -66,9 +66,12 @@ func (p *Parser) parse(st *state, toks []redline.Token) {
 	st.setAtoms(toks)
 	var sc [moveWidth]int32
 	for !st.terminal() {
-		st.moveFeatures()
-		p.scoreMoves(st, &sc)
-		m := bestMove(st, &sc)
+		m := st.forced()
+		if m < 0 {
+			st.moveFeatures()
+			p.scoreMoves(st, &sc)
+			m = bestMove(st, &sc)
+		}
 		st.apply(m, p.label(st, m))
 	}
 	root := st.root()

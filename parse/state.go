@@ -146,6 +146,19 @@ func (s *state) valid(m int) bool {
 	return false
 }
 
+// forced returns the only valid move, or -1 when there is a choice: at the
+// start only shift is possible and once the buffer is empty only right, and
+// skipping the scoring there saves a tenth of the work.
+func (s *state) forced() int {
+	switch {
+	case len(s.stack) == 1:
+		return shift
+	case int(s.b0) >= s.n:
+		return right
+	}
+	return -1
+}
+
 // arc returns the head and dependent the move m would join.
 func (s *state) arc(m int) (h, d int32) {
 	switch m {

@@ -16,10 +16,10 @@ import (
 
 // TrainOptions control Train. Zero values take the defaults.
 type TrainOptions struct {
-	Epochs int // passes over the training set (default 15)
+	Epochs int // passes over the training set (default 12)
 	Seed   int64
 	// MoveBits and LabelBits are log2 of the rows of the hashed weight
-	// tables (defaults 22 and 18).
+	// tables (defaults 21 and 17).
 	MoveBits, LabelBits int
 	// Explore is the probability of following the model's own (possibly
 	// wrong) move rather than the oracle's after the first epoch, so that
@@ -33,17 +33,20 @@ type TrainOptions struct {
 	// on all of train, before anything else. It overwrites the LEMMA, UPOS
 	// and XPOS columns of train and dev.
 	Jackknife int
+	// TagOptions train the jackknife and dev taggers; use the options the
+	// shipped tagger was trained with, so that the tags match.
+	TagOptions tag.TrainOptions
 }
 
 func (o *TrainOptions) defaults() {
 	if o.Epochs <= 0 {
-		o.Epochs = 15
+		o.Epochs = 12
 	}
 	if o.MoveBits <= 0 {
-		o.MoveBits = 22
+		o.MoveBits = 21
 	}
 	if o.LabelBits <= 0 {
-		o.LabelBits = 18
+		o.LabelBits = 17
 	}
 	if o.Explore == 0 {
 		o.Explore = 0.9
@@ -151,7 +154,7 @@ func Train(train, dev []*conllu.Sentence, opt TrainOptions, log io.Writer) (*Par
 	}
 	if opt.Jackknife > 1 {
 		if len(dev) > 0 {
-			tg, err := tag.Train(train, nil, tag.TrainOptions{Seed: uint64(opt.Seed) + 1}, nil)
+			tg, err := tag.Train(train, nil, opt.TagOptions, nil)
 			if err != nil {
 				return nil, err
 			}
@@ -166,7 +169,7 @@ func Train(train, dev []*conllu.Sentence, opt TrainOptions, log io.Writer) (*Par
 			}
 			fmt.Fprintln(log, "dev re-tagged by a tagger trained on train")
 		}
-		if err := Jackknife(train, nil, opt.Jackknife, tag.TrainOptions{Seed: uint64(opt.Seed) + 1}, log); err != nil {
+		if err := Jackknife(train, nil, opt.Jackknife, opt.TagOptions, log); err != nil {
 			return nil, err
 		}
 	}

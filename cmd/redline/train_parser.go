@@ -61,11 +61,14 @@ func init() {
 	fl.StringArrayVar(&trainFiles, "train", nil, "CoNLL-U training file (repeatable)")
 	fl.StringVar(&devFile, "dev", "", "CoNLL-U development file: UAS/LAS per epoch, best epoch kept")
 	fl.StringVarP(&out, "output", "o", "", "model file to write")
-	fl.IntVar(&opt.Epochs, "epochs", 15, "passes over the training data")
+	fl.IntVar(&opt.Epochs, "epochs", 12, "passes over the training data")
 	fl.Int64Var(&opt.Seed, "seed", 1, "random seed (training is deterministic for a seed)")
 	fl.IntVar(&opt.Jackknife, "jackknife", 0, "train on tags from this many jackknifed taggers (0: the files' tags)")
-	fl.IntVar(&opt.MoveBits, "move-bits", 22, "log2 of the rows of the move weight table")
-	fl.IntVar(&opt.LabelBits, "label-bits", 18, "log2 of the rows of the label weight table")
+	fl.IntVar(&opt.MoveBits, "move-bits", 21, "log2 of the rows of the move weight table")
+	fl.IntVar(&opt.LabelBits, "label-bits", 17, "log2 of the rows of the label weight table")
+	var onePass bool
+	fl.BoolVar(&onePass, "jackknife-one-pass", false, "jackknife with one-pass taggers (faster; the shipped tagger is two-pass)")
+	cmd.PreRun = func(*cobra.Command, []string) { opt.TagOptions.TwoPass = !onePass }
 	trainCmd.AddCommand(cmd)
 }
 
