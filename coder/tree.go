@@ -64,7 +64,21 @@ func (t *tree) caseOf(h int) string {
 			return t.toks[c].Lower
 		}
 	}
+	// A parse that hangs the preposition lower in its phrase ("by the U.N.
+	// war crimes court" with "by" on "crimes"): the phrase's first word.
+	if l := t.leftmost(h, 0); l < h && t.toks[l].Rel == redline.Case && t.toks[l].UPOS == redline.ADP {
+		return t.toks[l].Lower
+	}
 	return ""
+}
+
+// leftmost returns the first token of h's subtree.
+func (t *tree) leftmost(h, depth int) int {
+	c := t.first[h]
+	if c < 0 || int(c) > h || depth > 8 {
+		return h
+	}
+	return t.leftmost(int(c), depth+1)
 }
 
 // hasChildLemma reports whether h has a child with relation base rel whose
