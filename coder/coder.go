@@ -544,6 +544,21 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 			}
 		}
 	}
+	// A verb among the pattern's items carries the target: "refused to meet
+	// Jordan's King Abdullah" matches "refuse meet" (125), whose target is
+	// the object of "meet".
+	for i := 0; i < len(t.toks) && i < 64; i++ {
+		if p.used&(1<<uint(i)) == 0 || t.toks[i].UPOS != redline.VERB {
+			continue
+		}
+		for _, rel := range [2]redline.DepRel{redline.Obj, redline.Iobj} {
+			if o := t.child(i, rel); o >= 0 && (p.used&(1<<uint(o)) == 0) {
+				if out = s.actorsOrInside(o, out); len(out) > n {
+					return out
+				}
+			}
+		}
+	}
 	// "invaded and annexed the Crimean Peninsula": a verb without an object
 	// shares its conjunct's.
 	if obj < 0 {
