@@ -4,14 +4,19 @@ import (
 	"bytes"
 	"compress/gzip"
 	"io"
+	"os"
+	"path/filepath"
 	"testing"
 )
 
+// gzw is reused: a gzip writer costs close to a megabyte to set up.
+var gzw, _ = gzip.NewWriterLevel(io.Discard, gzip.BestSpeed)
+
 func gz(b []byte) []byte {
 	var buf bytes.Buffer
-	w := gzip.NewWriter(&buf)
-	w.Write(b)
-	w.Close()
+	gzw.Reset(&buf)
+	gzw.Write(b)
+	gzw.Close()
 	return buf.Bytes()
 }
 
@@ -32,11 +37,7 @@ func gunzip(t testing.TB, b []byte) []byte {
 // uncompressed model body, compressed before loading, so that mutations
 // reach the model decoder rather than dying in gzip.
 func FuzzLoad(f *testing.F) {
-	var good bytes.Buffer
-	if err := miniModel(f, TrainOptions{Epochs: 2, TwoPass: true, Folds: 2}).Save(&good); err != nil {
-		f.Fatal(err)
-	}
-	raw := gunzip(f, good.Bytes())
+	raw := gunzip(f, miniModelBytes(f))
 	f.Add(raw)
 	f.Add(raw[:len(raw)/3])
 	f.Add([]byte(magic))
@@ -52,15 +53,32 @@ func FuzzLoad(f *testing.F) {
 
 // FuzzLoadRaw feeds arbitrary bytes, compressed or not, straight to Load.
 func FuzzLoadRaw(f *testing.F) {
-	var good bytes.Buffer
-	if err := miniModel(f, TrainOptions{Epochs: 1}).Save(&good); err != nil {
-		f.Fatal(err)
-	}
-	f.Add(good.Bytes())
+	f.Add(miniModelBytes(f))
 	f.Add([]byte{0x1f, 0x8b})
 	f.Fuzz(func(t *testing.T, b []byte) {
 		if tg, err := Load(bytes.NewReader(b)); err == nil {
 			tg.TagTokens(tokens("Talks resumed ."))
 		}
 	})
+}
+
+// miniModelBytes returns a small two-pass model kept in testdata (training
+// one inside every fuzzing worker is slow under coverage instrumentation).
+// -update rewrites it.
+func miniModelBytes(t testing.TB) []byte {
+	path := filepath.Join("testdata", "mini.model")
+	if *update {
+		var b bytes.Buffer
+		if err := miniModel(t, TrainOptions{Epochs: 2, TwoPass: true, Folds: 2}).Save(&b); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

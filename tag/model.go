@@ -241,13 +241,13 @@ func (d *decoder) model() (*Tagger, error) {
 		d.fail(errCorrupt)
 	}
 	nd := d.uvarint(maxRows)
-	t.dict = make(map[string]uint8, min(nd, 1<<16))
+	t.dict = make(map[string]uint8, min(nd, 1<<10))
 	for i := uint64(0); i < nd && d.err == nil; i++ {
 		w := d.str()
 		t.dict[w] = d.label(nl)
 	}
 	nv := d.uvarint(maxRows)
-	t.lex = make(map[string]uint64, min(nv, 1<<16))
+	t.lex = make(map[string]uint64, min(nv, 1<<10))
 	var buf [8]byte
 	for i := uint64(0); i < nv && d.err == nil; i++ {
 		w := d.str()
@@ -265,7 +265,7 @@ func (d *decoder) model() (*Tagger, error) {
 		d.fail(errCorrupt)
 	}
 	nx := d.uvarint(maxRows)
-	t.lemmas = make(map[lemKey]string, min(nx, 1<<16))
+	t.lemmas = make(map[lemKey]string, min(nx, 1<<10))
 	for i := uint64(0); i < nx && d.err == nil; i++ {
 		k := lemKey{lower: d.str(), label: d.label(nl)}
 		t.lemmas[k] = d.str()
@@ -318,11 +318,11 @@ func (d *decoder) table(nl uint64) table {
 		}
 	}
 	t.slots = append(t.slots, slot{off: uint32(total)})
-	labs := make([]byte, 0, min(total, 1<<20))
+	labs := make([]byte, 0, min(total, 1<<12))
 	for i := 0; i < total && d.err == nil; i++ {
 		labs = append(labs, d.label(nl))
 	}
-	t.ent = make([]uint32, 0, min(total, 1<<20))
+	t.ent = make([]uint32, 0, min(total, 1<<12))
 	for i := 0; i < total && d.err == nil; i++ {
 		d.full(buf[:2])
 		t.ent = append(t.ent, uint32(labs[i])|uint32(binary.LittleEndian.Uint16(buf[:2]))<<16)
