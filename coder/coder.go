@@ -435,6 +435,17 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 				return s.actorsOf(int(c), out)
 			}
 		}
+		// "was arrested in Lebanon", "put under investigation in Italy":
+		// without an agent, the state where it happened acts.
+		if s.stateAction(v) {
+			for c := t.first[v]; c >= 0; c = t.next[c] {
+				if t.toks[c].Rel.Base() == redline.Obl && t.caseOf(int(c)) == "in" {
+					if m := s.mention[c]; m >= 0 && s.matches[m].Kind == dict.Country {
+						return append(out, s.refFromMatch(&s.matches[m]))
+					}
+				}
+			}
+		}
 		return out
 	}
 	if subj := t.subject(v); subj >= 0 {
@@ -485,6 +496,23 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 		}
 	}
 	return out
+}
+
+// stateAction reports whether the predicate at v is one only a state does
+// (arrest, detain, deport, indict, investigate, expel, ban, sentence): CAMEO
+// roots 09, 16 and 17, and judicial 11s.
+func (s *sentenceState) stateAction(v int) bool {
+	for i := range s.preds {
+		if s.preds[i].tok == v {
+			switch r := s.preds[i].code.Root(); r {
+			case "09", "16", "17":
+				return true
+			case "11":
+				return s.preds[i].code >= "115"
+			}
+		}
+	}
+	return false
 }
 
 // targets appends the actors that predicate p acts on.
