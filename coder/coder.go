@@ -228,6 +228,10 @@ func (s *sentenceState) complementOf(v, o int) bool {
 func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 	p := &s.preds[pi]
 	v := p.tok
+	if p.noun && s.background(v) {
+		s.note("%q (%s): an event noun modifying another noun is background, not news", s.t.toks[v].Form, p.code)
+		return out
+	}
 	if p.pat != nil && s.isAttribution(p) {
 		s.note("%q: reports other events (attribution), not a statement event", s.t.toks[v].Form)
 		return out
@@ -373,6 +377,23 @@ func actorPtr(r *actorRef) *redline.Actor {
 	}
 	a := r.actor
 	return &a
+}
+
+// background reports an event noun that only describes another noun: "a
+// guard involved in a shooting", "after fifteen years of occupation", "his
+// part in atrocities during the fight". Event nouns that are arguments of a
+// verb ("launched an invasion", "the attack killed") or stand alone are news.
+func (s *sentenceState) background(v int) bool {
+	t := &s.t
+	h := t.head(v)
+	if h < 0 {
+		return false
+	}
+	switch t.toks[v].Rel.Base() {
+	case redline.Nmod, redline.Compound, redline.Amod, redline.Appos:
+		return t.toks[h].UPOS == redline.NOUN || t.toks[h].UPOS == redline.PROPN
+	}
+	return false
 }
 
 // isAttribution reports a plain statement (CAMEO 01) made by a reporting
