@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/redline-events/redline"
 )
@@ -55,17 +56,21 @@ type tx struct {
 	tx  *sql.Tx
 	ctx context.Context
 
-	findDoc, insDoc, updDoc           *sql.Stmt
-	findEvent, insEvent, insMention   *sql.Stmt
-	insSentence, insFTS, findActor    *sql.Stmt
-	maxEvent, maxMention, maxSentence int64
+	findDoc, insDoc, updDoc, findEvents, findActor *sql.Stmt
+	maxEvent, maxMention, maxSentence              int64
+	events, mentions, sentences, fts               *batcher
+
+	// keyEvents are the events (stored or new) of the key whose mentions
+	// are being placed: mentions come sorted by key.
+	key       int64
+	keyEvents []anchored
 
 	newActors map[string]actorRow
 	actorN    map[int64]int64
 	roll      map[rollKey]*rollVal
 	country   map[countryKey]*countryVal
-	// touched are existing events whose mentions changed: their counts and
-	// representative are recomputed at the end.
+	// touched are events whose mentions changed after they were founded:
+	// their counts and representative are recomputed at the end.
 	touched map[int64]bool
 	st      redline.PutStats
 	dEvents int64
@@ -74,6 +79,8 @@ type tx struct {
 	// minDay and maxDay bound the anchor days of new events.
 	minDay, maxDay int64
 }
+
+type anchored struct{ id, day int64 }
 
 // Put stores docs in one transaction. See redline.Store.
 func (s *DB) Put(ctx context.Context, docs []redline.DocEvents) (redline.PutStats, error) {
@@ -99,6 +106,58 @@ func (s *DB) Put(ctx context.Context, docs []redline.DocEvents) (redline.PutStat
 	return t.st, nil
 }
 
+// batcher gathers rows for multi-row INSERTs: one statement per 64 rows
+// costs far less than 64 statements.
+type batcher struct {
+	t          *tx
+	head, tail string
+	cols, per  int
+	args       []any
+	full       *sql.Stmt
+}
+
+func (t *tx) batcher(head, tail string, cols int) *batcher {
+	per := 64
+	if per*cols > 30000 {
+		per = 30000 / cols
+	}
+	return &batcher{t: t, head: head, tail: tail, cols: cols, per: per, args: make([]any, 0, per*cols)}
+}
+
+func (b *batcher) add(args ...any) error {
+	b.args = append(b.args, args...)
+	if len(b.args) >= b.cols*b.per {
+		return b.flush()
+	}
+	return nil
+}
+
+func (b *batcher) sql(n int) string {
+	row := "(" + strings.Repeat("?,", b.cols-1) + "?)"
+	return b.head + " VALUES " + strings.Repeat(row+",", n-1) + row + " " + b.tail
+}
+
+func (b *batcher) flush() error {
+	n := len(b.args) / b.cols
+	if n == 0 {
+		return nil
+	}
+	var err error
+	if n == b.per {
+		if b.full == nil {
+			if b.full, err = b.t.tx.PrepareContext(b.t.ctx, b.sql(n)); err != nil {
+				return err
+			}
+		}
+		_, err = b.full.ExecContext(b.t.ctx, b.args...)
+	} else {
+		_, err = b.t.tx.ExecContext(b.t.ctx, b.sql(n), b.args...)
+	}
+	clear(b.args)
+	b.args = b.args[:0]
+	return err
+}
+
 func (t *tx) prepare() error {
 	var err error
 	p := func(q string) *sql.Stmt {
@@ -112,17 +171,16 @@ func (t *tx) prepare() error {
 	t.findDoc = p("SELECT id, hash FROM doc WHERE doc_id = ?")
 	t.insDoc = p("INSERT INTO doc(doc_id, hash, title, url, source, day, origin) VALUES(?,?,?,?,?,?,?)")
 	t.updDoc = p("UPDATE doc SET hash=?, title=?, url=?, source=?, day=?, origin=? WHERE id=?")
-	t.findEvent = p("SELECT id, day FROM event WHERE key = ? AND day BETWEEN ? AND ? ORDER BY day")
-	t.insEvent = p(`INSERT INTO event(id, eid, key, day, src, tgt, code, root, goldstein, mode, n_mentions, n_articles, n_sources, rep)
-		VALUES(?,?,?,?,?,?,?,?,?,?,1,1,1,?)`)
-	t.insMention = p(`INSERT INTO mention(id, event, doc, sent, idx, mid, day, date_from, src_text, tgt_text,
-		said_code, said_text, said_country, verb, verb_start, verb_end, place) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
-	t.insSentence = p("INSERT INTO sentence(id, doc, idx, start, end, text) VALUES(?,?,?,?,?,?)")
-	t.insFTS = p("INSERT INTO sentence_fts(rowid, text) VALUES(?,?)")
+	t.findEvents = p("SELECT id, day FROM event WHERE key = ? AND day BETWEEN ? AND ?")
 	t.findActor = p("SELECT id, country FROM actor WHERE code = ?")
 	if err != nil {
 		return err
 	}
+	t.events = t.batcher(`INSERT INTO event(id, key, day, src, tgt, code, root, goldstein, mode, n_mentions, n_articles, n_sources, rep)`, "", 13)
+	t.mentions = t.batcher(`INSERT INTO mention(id, event, doc, sent, idx, mid, day, date_from, src_text, tgt_text,
+		said_code, said_text, said_country, verb, verb_start, verb_end, place)`, "", 17)
+	t.sentences = t.batcher("INSERT INTO sentence(id, doc, idx, start, end, text)", "", 6)
+	t.fts = t.batcher("INSERT INTO sentence_fts(rowid, text)", "", 2)
 	for _, m := range []struct {
 		table string
 		dst   *int64
@@ -140,11 +198,21 @@ func (t *tx) run(docs []redline.DocEvents) error {
 	if err := t.prepare(); err != nil {
 		return err
 	}
-	var ms []mentionIn
+	// A document given twice in one batch is stored once, as last given.
+	last := make(map[string]int, len(docs))
 	for i := range docs {
 		d := docs[i].Doc
 		if d == nil || d.ID == "" {
 			return fmt.Errorf("%w: document without an id", redline.ErrInvalid)
+		}
+		last[d.ID] = i
+	}
+	var ms []mentionIn
+	for i := range docs {
+		d := docs[i].Doc
+		if last[d.ID] != i {
+			t.st.Unchanged++
+			continue
 		}
 		h := redline.DocHash(d)
 		var row int64
@@ -176,7 +244,7 @@ func (t *tx) run(docs []redline.DocEvents) error {
 			}
 			t.st.Replaced++
 		}
-		sents, err := t.sentences(row, docs[i].Events)
+		sents, err := t.storeSentences(row, docs[i].Events)
 		if err != nil {
 			return err
 		}
@@ -186,7 +254,7 @@ func (t *tx) run(docs []redline.DocEvents) error {
 		}
 	}
 	// The canonical order makes the clustering independent of the order of
-	// documents within a batch.
+	// documents within a batch, and puts each key's mentions together.
 	sort.Slice(ms, func(i, j int) bool {
 		a, b := &ms[i], &ms[j]
 		if a.key != b.key {
@@ -201,7 +269,21 @@ func (t *tx) run(docs []redline.DocEvents) error {
 		return a.ev.Sentence < b.ev.Sentence
 	})
 	for i := range ms {
+		if i == 0 || ms[i].key != ms[i-1].key {
+			j := i
+			for j+1 < len(ms) && ms[j+1].key == ms[i].key {
+				j++
+			}
+			if err := t.loadKey(ms[i].key, ms[i].day, ms[j].day); err != nil {
+				return err
+			}
+		}
 		if err := t.mention(&ms[i]); err != nil {
+			return err
+		}
+	}
+	for _, b := range []*batcher{t.events, t.mentions, t.sentences, t.fts} {
+		if err := b.flush(); err != nil {
 			return err
 		}
 	}
@@ -229,18 +311,30 @@ func eventKey(ev *redline.Event) int64 {
 	return int64(binary.BigEndian.Uint64(h.Sum(b[:0])[:8]) >> 1)
 }
 
-// storedID is the public id of a stored event: its key and anchor day.
+// storedID is the public id of a stored event: its key and anchor day,
+// which identify it (no two events of a key share an anchor day).
 func storedID(key, day int64) string {
-	var b [16]byte
+	var b [12]byte
 	binary.BigEndian.PutUint64(b[:8], uint64(key))
-	binary.BigEndian.PutUint64(b[8:], uint64(day))
-	s := sha256.Sum256(b[:])
-	return "e" + hex.EncodeToString(s[:11])
+	binary.BigEndian.PutUint32(b[8:], uint32(day+1<<31))
+	return "e" + hex.EncodeToString(b[:])
 }
 
-// sentences stores the evidence sentences of a document's events, once
-// each, and returns their rows by sentence index.
-func (t *tx) sentences(doc int64, evs []redline.Event) (map[int]int64, error) {
+// parseStoredID inverts storedID.
+func parseStoredID(id string) (key, day int64, ok bool) {
+	if len(id) != 25 || id[0] != 'e' {
+		return 0, 0, false
+	}
+	b, err := hex.DecodeString(id[1:])
+	if err != nil {
+		return 0, 0, false
+	}
+	return int64(binary.BigEndian.Uint64(b[:8])), int64(binary.BigEndian.Uint32(b[8:])) - 1<<31, true
+}
+
+// storeSentences stores the evidence sentences of a document's events,
+// once each, and returns their rows by sentence index.
+func (t *tx) storeSentences(doc int64, evs []redline.Event) (map[int]int64, error) {
 	seen := make(map[int]int64, len(evs))
 	for i := range evs {
 		ev := &evs[i]
@@ -251,10 +345,10 @@ func (t *tx) sentences(doc int64, evs []redline.Event) (map[int]int64, error) {
 		id := t.maxSentence
 		seen[ev.Sentence] = id
 		e := &ev.Evidence
-		if _, err := t.insSentence.ExecContext(t.ctx, id, doc, ev.Sentence, e.Start, e.End, e.Text); err != nil {
+		if err := t.sentences.add(id, doc, ev.Sentence, e.Start, e.End, e.Text); err != nil {
 			return nil, err
 		}
-		if _, err := t.insFTS.ExecContext(t.ctx, id, e.Text); err != nil {
+		if err := t.fts.add(id, e.Text); err != nil {
 			return nil, err
 		}
 	}
@@ -292,33 +386,40 @@ func (t *tx) actor(a *redline.Actor) (actorRow, error) {
 	return r, nil
 }
 
-// mention stores one mention, joining it to an event or founding one.
-func (t *tx) mention(m *mentionIn) error {
-	ev := m.ev
-	var eventID, anchor int64
-	rows, err := t.findEvent.QueryContext(t.ctx, m.key, m.day-redline.DedupWindow, m.day+redline.DedupWindow)
+// loadKey reads the stored events of key that mentions dated from..to
+// could join.
+func (t *tx) loadKey(key, from, to int64) error {
+	t.key, t.keyEvents = key, t.keyEvents[:0]
+	rows, err := t.findEvents.QueryContext(t.ctx, key, from-redline.DedupWindow, to+redline.DedupWindow)
 	if err != nil {
 		return err
 	}
-	best := int64(-1)
+	defer rows.Close()
 	for rows.Next() {
-		var id, d int64
-		if err := rows.Scan(&id, &d); err != nil {
-			rows.Close()
+		var a anchored
+		if err := rows.Scan(&a.id, &a.day); err != nil {
 			return err
 		}
-		dist := d - m.day
+		t.keyEvents = append(t.keyEvents, a)
+	}
+	return rows.Err()
+}
+
+// mention stores one mention, joining it to an event of its key or
+// founding one.
+func (t *tx) mention(m *mentionIn) error {
+	ev := m.ev
+	var eventID, anchor int64
+	best := int64(-1)
+	for _, a := range t.keyEvents {
+		dist := a.day - m.day
 		if dist < 0 {
 			dist = -dist
 		}
-		// Rows come by day: a strictly nearer anchor wins, ties keep the earlier.
-		if best < 0 || dist < best {
-			best, eventID, anchor = dist, id, d
+		// The nearest anchor wins; on a tie, the earlier.
+		if dist <= redline.DedupWindow && (best < 0 || dist < best || (dist == best && a.day < anchor)) {
+			best, eventID, anchor = dist, a.id, a.day
 		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
 	}
 	src, err := t.actor(ev.Source)
 	if err != nil {
@@ -339,8 +440,8 @@ func (t *tx) mention(m *mentionIn) error {
 	if best < 0 {
 		t.maxEvent++
 		eventID, anchor = t.maxEvent, m.day
-		if _, err := t.insEvent.ExecContext(t.ctx, eventID, storedID(m.key, m.day), m.key, m.day, src.id, tgt.id,
-			string(ev.Code), root, g, mode, mid); err != nil {
+		t.keyEvents = append(t.keyEvents, anchored{eventID, anchor})
+		if err := t.events.add(eventID, m.key, m.day, src.id, tgt.id, string(ev.Code), root, g, mode, 1, 1, 1, mid); err != nil {
 			return err
 		}
 		t.st.NewEvents++
@@ -378,7 +479,7 @@ func (t *tx) mention(m *mentionIn) error {
 		tgtText = ev.Target.Text
 	}
 	e := &ev.Evidence
-	if _, err := t.insMention.ExecContext(t.ctx, mid, eventID, m.doc, m.sent, ev.Sentence, ev.ID, m.day, string(ev.DateFrom),
+	if err := t.mentions.add(mid, eventID, m.doc, m.sent, ev.Sentence, ev.ID, m.day, string(ev.DateFrom),
 		srcText, tgtText, said[0], said[1], said[2], e.Verb, e.VerbStart, e.VerbEnd, place); err != nil {
 		return err
 	}
@@ -463,14 +564,15 @@ func (t *tx) removeDoc(doc int64) error {
 		return err
 	}
 	t.dMent -= n
-	if _, err := t.tx.ExecContext(t.ctx, "DELETE FROM mention WHERE doc = ?", doc); err != nil {
-		return err
-	}
+	// Sentences go first: they are found through the document's mentions.
 	if _, err := t.tx.ExecContext(t.ctx, `INSERT INTO sentence_fts(sentence_fts, rowid, text)
-		SELECT 'delete', id, text FROM sentence WHERE doc = ?`, doc); err != nil {
+		SELECT 'delete', id, text FROM sentence WHERE id IN (SELECT sent FROM mention WHERE doc = ?)`, doc); err != nil {
 		return err
 	}
-	_, err = t.tx.ExecContext(t.ctx, "DELETE FROM sentence WHERE doc = ?", doc)
+	if _, err := t.tx.ExecContext(t.ctx, "DELETE FROM sentence WHERE id IN (SELECT sent FROM mention WHERE doc = ?)", doc); err != nil {
+		return err
+	}
+	_, err = t.tx.ExecContext(t.ctx, "DELETE FROM mention WHERE doc = ?", doc)
 	return err
 }
 

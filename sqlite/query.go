@@ -128,13 +128,13 @@ func eventWhere(f *redline.EventFilter) (*where, error) {
 		w.add("e.day <= ?", day(f.To))
 	}
 	if q := ftsQuery(f.Text); q != "" {
-		w.add(`e.id IN (SELECT m2.event FROM mention m2 WHERE m2.sent IN
-			(SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH ?))`, q)
+		w.add(`e.id IN (SELECT m2.event FROM sentence_fts f JOIN sentence s2 ON s2.id = f.rowid
+			JOIN mention m2 ON m2.doc = s2.doc AND m2.idx = s2.idx WHERE sentence_fts MATCH ?)`, q)
 	}
 	return w, nil
 }
 
-const eventCols = `e.id, e.eid, e.day, e.code, e.mode, e.n_mentions, e.n_articles, e.n_sources,
+const eventCols = `e.id, e.key, e.day, e.code, e.mode, e.n_mentions, e.n_articles, e.n_sources,
 	sa.code, sa.country, ta.code, ta.country,
 	m.idx, m.mid, m.day, m.date_from, m.src_text, m.tgt_text, m.said_code, m.said_text, m.said_country,
 	m.verb, m.verb_start, m.verb_end, m.place, s.start, s.end, s.text, d.doc_id, d.url`
@@ -147,11 +147,11 @@ const eventJoins = ` JOIN actor sa ON sa.id = e.src JOIN actor ta ON ta.id = e.t
 // Event's Date is the mention's date; row and eday are the event's row and
 // anchor day.
 func scanEvent(rows *sql.Rows) (se redline.StoredEvent, row, eday int64, mid string, err error) {
-	var mode, mday int64
+	var mode, mday, key int64
 	var code, srcCode, srcC, tgtCode, tgtC, dateFrom, srcText, tgtText string
 	var saidCode, saidText, saidC, place sql.NullString
 	ev := &se.Event
-	err = rows.Scan(&row, &ev.ID, &eday, &code, &mode, &se.NumMentions, &se.NumArticles, &se.NumSources,
+	err = rows.Scan(&row, &key, &eday, &code, &mode, &se.NumMentions, &se.NumArticles, &se.NumSources,
 		&srcCode, &srcC, &tgtCode, &tgtC,
 		&ev.Sentence, &mid, &mday, &dateFrom, &srcText, &tgtText, &saidCode, &saidText, &saidC,
 		&ev.Evidence.Verb, &ev.Evidence.VerbStart, &ev.Evidence.VerbEnd, &place,
@@ -159,6 +159,7 @@ func scanEvent(rows *sql.Rows) (se redline.StoredEvent, row, eday int64, mid str
 	if err != nil {
 		return se, 0, 0, "", err
 	}
+	ev.ID = storedID(key, eday)
 	ev.Date = dayTime(mday)
 	ev.DateFrom = redline.DateFrom(dateFrom)
 	ev.Code = redline.Code(code)
@@ -271,7 +272,10 @@ func parseCursor(c string) (day, row int64, err error) {
 func (s *DB) Event(ctx context.Context, id string) (redline.StoredEvent, error) {
 	var se redline.StoredEvent
 	var row int64
-	err := s.db.QueryRowContext(ctx, "SELECT id FROM event WHERE eid = ?", id).Scan(&row)
+	err := sql.ErrNoRows
+	if key, d, ok := parseStoredID(id); ok {
+		err = s.db.QueryRowContext(ctx, "SELECT id FROM event WHERE key = ? AND day = ?", key, d).Scan(&row)
+	}
 	if err == sql.ErrNoRows {
 		err = s.db.QueryRowContext(ctx, "SELECT event FROM mention WHERE mid = ? ORDER BY id LIMIT 1", id).Scan(&row)
 	}

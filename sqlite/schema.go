@@ -29,7 +29,8 @@ CREATE TABLE IF NOT EXISTS actor(
 INSERT OR IGNORE INTO actor(id, code, country, name) VALUES(0, '', '', '');
 CREATE INDEX IF NOT EXISTS actor_country ON actor(country);
 
--- One row per evidence sentence of a document (only sentences with events).
+-- One row per evidence sentence of a document (only sentences with events),
+-- found through its mentions.
 CREATE TABLE IF NOT EXISTS sentence(
 	id INTEGER PRIMARY KEY,
 	doc INTEGER NOT NULL,
@@ -38,14 +39,14 @@ CREATE TABLE IF NOT EXISTS sentence(
 	end INTEGER NOT NULL,
 	text TEXT NOT NULL
 );
-CREATE UNIQUE INDEX IF NOT EXISTS sentence_doc ON sentence(doc, idx);
 CREATE VIRTUAL TABLE IF NOT EXISTS sentence_fts USING fts5(text, content='sentence', content_rowid='id');
 
 -- A stored (deduplicated) event. key hashes source code, target code, CAMEO
 -- code and mode; day is the anchor day; rep the representative mention.
+-- (key, day) identifies an event and makes its public id. Every index costs
+-- ingest time: each one here serves a query of the Store interface.
 CREATE TABLE IF NOT EXISTS event(
 	id INTEGER PRIMARY KEY,
-	eid TEXT NOT NULL UNIQUE,
 	key INTEGER NOT NULL,
 	day INTEGER NOT NULL,
 	src INTEGER NOT NULL,
@@ -86,7 +87,6 @@ CREATE TABLE IF NOT EXISTS mention(
 );
 CREATE INDEX IF NOT EXISTS mention_event ON mention(event);
 CREATE INDEX IF NOT EXISTS mention_doc ON mention(doc);
-CREATE INDEX IF NOT EXISTS mention_sent ON mention(sent);
 CREATE INDEX IF NOT EXISTS mention_mid ON mention(mid);
 
 -- Day x source actor x target actor x CAMEO root x mode. Events count once,
@@ -103,7 +103,6 @@ CREATE TABLE IF NOT EXISTS rollup(
 	csum REAL NOT NULL,
 	PRIMARY KEY(src, tgt, day, root, mode)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS rollup_tgt ON rollup(tgt, day);
 
 -- Day x source country x target country x mode, by QuadClass: what country
 -- series, top dyads and alerts read.
@@ -122,5 +121,4 @@ CREATE TABLE IF NOT EXISTS country_day(
 	PRIMARY KEY(src, tgt, day, mode)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS country_day_day ON country_day(day);
-CREATE INDEX IF NOT EXISTS country_day_tgt ON country_day(tgt, day);
 `

@@ -41,6 +41,9 @@ type CorpusOptions struct {
 	// MaxEvents per document (at least 1).
 	MaxEvents int
 	Seed      uint64
+	// Prefix starts the document ids ("doc-" by default), so that corpora
+	// with different seeds can be stored together.
+	Prefix string
 }
 
 // Corpus returns documents with coded events, as the pipeline would hand
@@ -56,12 +59,15 @@ func Corpus(o CorpusOptions) []redline.DocEvents {
 	if o.MaxEvents < 1 {
 		o.MaxEvents = 4
 	}
+	if o.Prefix == "" {
+		o.Prefix = "doc-"
+	}
 	r := rand.New(rand.NewPCG(o.Seed, 77))
 	out := make([]redline.DocEvents, o.Docs)
 	for i := range out {
 		pub := Epoch.AddDate(0, 0, r.IntN(o.Days))
 		d := &redline.Doc{
-			ID:     fmt.Sprintf("doc-%06d", i),
+			ID:     fmt.Sprintf("%s%06d", o.Prefix, i),
 			Title:  fmt.Sprintf("Report %d", i),
 			URL:    fmt.Sprintf("https://site%d.example/news/%d", r.IntN(o.Sources), i),
 			Date:   pub,
