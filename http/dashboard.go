@@ -1,0 +1,464 @@
+package http
+
+import (
+	"bytes"
+	"context"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/redline-events/redline"
+)
+
+//go:embed assets/templates/*.html
+var templateFS embed.FS
+
+//go:embed assets/static
+var staticFS embed.FS
+
+//go:embed assets/openapi.json
+var openapiJSON []byte
+
+var templates = template.Must(template.New("").Funcs(template.FuncMap{
+	"date":      func(t time.Time) string { return t.Format(dateLayout) },
+	"score":     func(f float64) string { return fmt.Sprintf("%+.1f", f) },
+	"num":       func(f float64) string { return fmt.Sprintf("%.1f", f) },
+	"pct":       func(f float64) string { return fmt.Sprintf("%.0f%%", 100*f) },
+	"dyadURL":   dyadURL,
+	"actorURL":  func(code string) string { return "/actor/" + url.PathEscape(code) },
+	"eventURL":  func(id string) string { return "/event/" + url.PathEscape(id) },
+	"quadClass": func(q redline.QuadClass) string { return fmt.Sprintf("q%d", q) },
+	"quadName":  quadName,
+	"spans":     highlight,
+}).ParseFS(templateFS, "assets/templates/*.html"))
+
+func dyadURL(source, target string) string {
+	q := url.Values{}
+	if source != "" {
+		q.Set("source", source)
+	}
+	if target != "" {
+		q.Set("target", target)
+	}
+	return "/dyad?" + q.Encode()
+}
+
+func quadName(q redline.QuadClass) string {
+	switch q {
+	case redline.VerbalCooperation:
+		return "verbal cooperation"
+	case redline.MaterialCooperation:
+		return "material cooperation"
+	case redline.VerbalConflict:
+		return "verbal conflict"
+	case redline.MaterialConflict:
+		return "material conflict"
+	}
+	return ""
+}
+
+// base is what every page shows: its title and the store's counts.
+type base struct {
+	Title string
+	Nav   string
+	Stats redline.StoreStats
+	Error string
+}
+
+// render executes a page into a buffer first, so that a template error is
+// a clean 500 rather than half a page.
+func render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
+	var buf bytes.Buffer
+	if err := templates.ExecuteTemplate(&buf, name, data); err != nil {
+		log.Printf("redline serve: %s: template %s: %v", r.URL.RequestURI(), name, err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+}
+
+func (s *Server) pageError(w http.ResponseWriter, r *http.Request, err error) {
+	status := http.StatusInternalServerError
+	msg := "The store failed to answer; the server log says why."
+	switch {
+	case isInvalid(err):
+		status, msg = http.StatusBadRequest, err.Error()
+	case isNotFound(err):
+		status, msg = http.StatusNotFound, "No such event."
+	default:
+		log.Printf("redline serve: %s: %v", r.URL.RequestURI(), err)
+	}
+	render(w, r, status, "error", struct {
+		base
+		Status int
+	}{base{Title: http.StatusText(status), Error: msg}, status})
+}
+
+func (s *Server) stats(ctx context.Context) redline.StoreStats {
+	st, _ := s.opt.Store.Stats(ctx)
+	return st
+}
+
+// alertRow is a dyad on the overview, with its sparkline.
+type alertRow struct {
+	*Alert
+	Spark template.HTML
+}
+
+type dyadRow struct {
+	Source, Target string
+	Point
+	Spark template.HTML
+}
+
+type homeData struct {
+	base
+	From, To    time.Time
+	Chart       template.HTML
+	Interval    Interval
+	Alerts      []alertRow
+	Escalating  []alertRow
+	Conflictual []dyadRow
+	Events      []eventRow
+}
+
+func (s *Server) home(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	if len(r.URL.Query()) > 0 {
+		// The overview takes no filters; the explorer does.
+		http.Redirect(w, r, "/dyad?"+r.URL.RawQuery, http.StatusSeeOther)
+		return
+	}
+	from, to, err := s.window(ctx, time.Time{}, time.Time{})
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	d := homeData{base: base{Title: "Overview", Nav: "home", Stats: s.stats(ctx)}, From: from, To: to, Interval: Day}
+	pts, err := s.seriesOf(ctx, redline.SeriesQuery{From: from, To: to}, Day)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	d.Chart = seriesChart(pts, Day, fmt.Sprintf("All events per day, %s to %s", from.Format(dateLayout), to.Format(dateLayout)))
+	as, err := s.opt.Alerts(ctx, s.opt.Store, from, to)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	// Dyads of the alerts and the top of the ranking; the ranking's
+	// sparklines come with it, no further query.
+	byDyad := map[[2]string]*Alert{}
+	for i := range as {
+		a := &as[i]
+		byDyad[[2]string{a.Source, a.Target}] = a
+		row := alertRow{Alert: a, Spark: sparkline(a.Days, a.RecentFrom, a.Source+" to "+a.Target+": conflict intensity per day")}
+		if a.Alert && len(d.Alerts) < 12 {
+			d.Alerts = append(d.Alerts, row)
+		} else if !a.Alert && a.Score > 0 && len(d.Escalating) < 10 {
+			d.Escalating = append(d.Escalating, row)
+		}
+	}
+	tops, err := s.opt.Store.TopDyads(ctx, redline.DyadQuery{From: from, To: to, By: redline.ByConflict, Limit: 10})
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	for _, t := range tops {
+		row := dyadRow{Source: t.Source, Target: t.Target, Point: Point{Start: from, DayCount: t.DayCount}}
+		if a := byDyad[[2]string{t.Source, t.Target}]; a != nil {
+			row.Spark = sparkline(a.Days, a.RecentFrom, t.Source+" to "+t.Target+": conflict intensity per day")
+		}
+		d.Conflictual = append(d.Conflictual, row)
+	}
+	page, err := s.opt.Store.Events(ctx, redline.EventFilter{From: to.AddDate(0, 0, -RecentDays+1), To: to,
+		Mode: redline.Asserted, Quad: redline.MaterialConflict, Order: redline.ByImpact, Limit: 8})
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	d.Events = eventRows(page.Events)
+	render(w, r, http.StatusOK, "home", d)
+}
+
+// eventRow is an event in a table.
+type eventRow struct {
+	*redline.StoredEvent
+	Quad      redline.QuadClass
+	Goldstein float64
+	Name      string
+}
+
+func eventRows(evs []redline.StoredEvent) []eventRow {
+	out := make([]eventRow, len(evs))
+	for i := range evs {
+		e := &evs[i]
+		out[i] = eventRow{StoredEvent: e, Quad: e.Code.Quad(), Goldstein: e.Code.Goldstein(), Name: e.Code.Name()}
+	}
+	return out
+}
+
+// filterForm holds the explorer's filters as typed, to refill the form.
+type filterForm struct {
+	Source, Target, Actor, Code, Root, Mode, From, To, Q, Interval string
+}
+
+type rootOption struct {
+	Code, Name string
+}
+
+var rootOptions = func() []rootOption {
+	var out []rootOption
+	for _, c := range redline.Codebook() {
+		if len(c.Code) == 2 {
+			out = append(out, rootOption{string(c.Code), c.Name})
+		}
+	}
+	return out
+}()
+
+type dyadData struct {
+	base
+	Heading    string
+	Form       filterForm
+	Roots      []rootOption
+	Chart      template.HTML
+	ChartNote  string
+	Interval   Interval
+	Total      *Point
+	Events     []eventRow
+	NextURL    string
+	ExportCSV  string
+	ExportJSON string
+	APIURL     string
+}
+
+var pageParams = []string{"source", "target", "actor", "code", "root", "mode", "from", "to", "q", "interval", "cursor"}
+
+func (s *Server) dyadPage(w http.ResponseWriter, r *http.Request) {
+	q, _ := url.ParseQuery(r.URL.RawQuery)
+	s.explore(w, r, q, "")
+}
+
+func (s *Server) actorPage(w http.ResponseWriter, r *http.Request) {
+	q, _ := url.ParseQuery(r.URL.RawQuery)
+	q.Set("actor", r.PathValue("code"))
+	s.explore(w, r, q, r.PathValue("code"))
+}
+
+// explore renders the dyad (or actor) page: a chart of the dyad's series
+// and the filtered event table beneath it.
+func (s *Server) explore(w http.ResponseWriter, r *http.Request, q url.Values, actorPage string) {
+	ctx := r.Context()
+	p := newParams(q, pageParams...)
+	form := filterForm{Source: q.Get("source"), Target: q.Get("target"), Actor: q.Get("actor"), Code: q.Get("code"),
+		Root: q.Get("root"), Mode: q.Get("mode"), From: q.Get("from"), To: q.Get("to"), Q: q.Get("q"), Interval: q.Get("interval")}
+	f := redline.EventFilter{
+		Source: p.actor("source"), Target: p.actor("target"), Actor: p.actor("actor"),
+		Code: p.code("code"), Root: p.root("root"), Mode: p.mode("mode", false),
+		From: p.date("from"), To: p.date("to"), Text: p.text("q"), Cursor: p.cursor("cursor"), Limit: 50,
+	}
+	ivParam := p.oneOf("interval", "", "day", "week", "month")
+	d := dyadData{base: base{Title: "Explore", Nav: "explore", Stats: s.stats(ctx)}, Form: form, Roots: rootOptions, Total: &Point{}}
+	d.Heading = heading(f.Source, f.Target, f.Actor)
+	if actorPage != "" {
+		d.Title, d.Nav = "Actor "+f.Actor, "actor"
+	}
+	if p.err != nil {
+		d.Error = p.err.Error()
+		render(w, r, http.StatusBadRequest, "dyad", d)
+		return
+	}
+	from, to, err := s.window(ctx, f.From, f.To)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	if f.From.IsZero() {
+		from = to.AddDate(0, 0, -179) // up to half a year of context by default
+	}
+	days, note, err := s.exploreSeries(ctx, f, from, to)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	if f.From.IsZero() && len(days) > 0 {
+		// Start a few days before the dyad's first event, showing at
+		// least a month: a dyad new this week is not a flat line.
+		from = minTime(to.AddDate(0, 0, -29), maxTime(from, days[0].Day.AddDate(0, 0, -3)))
+	}
+	iv := Interval(ivParam)
+	if iv == "" {
+		iv = autoInterval(from, to)
+	}
+	d.Interval = iv
+	pts := aggregate(days, iv, from, to)
+	d.Total = &Point{Start: from}
+	for i := range pts {
+		d.Total.Add(&pts[i].DayCount)
+	}
+	d.ChartNote = note
+	d.Chart = seriesChart(pts, iv, fmt.Sprintf("%s: events per %s, %s to %s", d.Heading, iv, from.Format(dateLayout), to.Format(dateLayout)))
+	page, err := s.opt.Store.Events(ctx, f)
+	if err != nil {
+		if isInvalid(err) {
+			d.Error = err.Error()
+			render(w, r, http.StatusBadRequest, "dyad", d)
+			return
+		}
+		s.pageError(w, r, err)
+		return
+	}
+	d.Events = eventRows(page.Events)
+	api := url.Values{}
+	for _, k := range []string{"source", "target", "actor", "code", "root", "mode", "from", "to", "q"} {
+		if v := strings.TrimSpace(q.Get(k)); v != "" {
+			api.Set(k, v)
+		}
+	}
+	if page.Next != "" {
+		nq := url.Values{}
+		for k, v := range q {
+			nq[k] = v
+		}
+		nq.Del("actor") // an actor page carries it in its path
+		if actorPage == "" && f.Actor != "" {
+			nq.Set("actor", f.Actor)
+		}
+		nq.Set("cursor", page.Next)
+		d.NextURL = r.URL.Path + "?" + nq.Encode()
+	}
+	d.ExportCSV = "/api/events.csv?" + api.Encode()
+	d.ExportJSON = "/api/events.jsonl?" + api.Encode()
+	d.APIURL = "/api/events?" + api.Encode()
+	render(w, r, http.StatusOK, "dyad", d)
+}
+
+// exploreSeries reads the chart's series: the dyad's when a source or a
+// target is given, an actor's on either side, or everything.
+func (s *Server) exploreSeries(ctx context.Context, f redline.EventFilter, from, to time.Time) ([]redline.DayCount, string, error) {
+	mode := f.Mode
+	note := "Chart: every " + string(orAsserted(mode)) + " event of the dyad; the table applies all filters."
+	if f.Source == "" && f.Target == "" && f.Actor != "" {
+		as, err := s.opt.Store.Series(ctx, redline.SeriesQuery{Source: f.Actor, From: from, To: to, Mode: mode})
+		if err != nil {
+			return nil, "", err
+		}
+		at, err := s.opt.Store.Series(ctx, redline.SeriesQuery{Target: f.Actor, From: from, To: to, Mode: mode})
+		if err != nil {
+			return nil, "", err
+		}
+		note = "Chart: " + string(orAsserted(mode)) + " events with " + f.Actor + " as source plus those with it as target; the table applies all filters."
+		return mergeDays(as, at), note, nil
+	}
+	days, err := s.opt.Store.Series(ctx, redline.SeriesQuery{Source: f.Source, Target: f.Target, From: from, To: to, Mode: mode})
+	if err != nil {
+		return nil, "", err
+	}
+	return days, note, nil
+}
+
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+func orAsserted(m redline.Mode) redline.Mode {
+	if m == "" {
+		return redline.Asserted
+	}
+	return m
+}
+
+// mergeDays adds two day-ordered series.
+func mergeDays(a, b []redline.DayCount) []redline.DayCount {
+	out := make([]redline.DayCount, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || i < len(a) && a[i].Day.Before(b[j].Day):
+			out = append(out, a[i])
+			i++
+		case i == len(a) || b[j].Day.Before(a[i].Day):
+			out = append(out, b[j])
+			j++
+		default:
+			c := a[i]
+			c.Add(&b[j])
+			out = append(out, c)
+			i, j = i+1, j+1
+		}
+	}
+	return out
+}
+
+// autoInterval picks buckets that keep a chart between ~30 and ~180 bars.
+func autoInterval(from, to time.Time) Interval {
+	days := to.Sub(from).Hours() / 24
+	switch {
+	case days <= 200:
+		return Day
+	case days <= 3*365:
+		return Week
+	}
+	return Month
+}
+
+func heading(source, target, actor string) string {
+	switch {
+	case source != "" && target != "":
+		return source + " → " + target
+	case source != "":
+		return source + " → any"
+	case target != "":
+		return "any → " + target
+	case actor != "":
+		return actor
+	}
+	return "All events"
+}
+
+type eventData struct {
+	base
+	Event eventRow
+	List  []eventRow
+}
+
+func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	se, err := s.opt.Store.Event(ctx, r.PathValue("id"))
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	ms := make([]redline.StoredEvent, len(se.MentionList))
+	for i := range se.MentionList {
+		ms[i] = redline.StoredEvent{Event: se.MentionList[i], NumMentions: 1}
+	}
+	d := eventData{base: base{Title: "Event " + se.ID, Nav: "explore", Stats: s.stats(ctx)},
+		Event: eventRows([]redline.StoredEvent{se})[0], List: eventRows(ms)}
+	render(w, r, http.StatusOK, "event", d)
+}
+
+func (s *Server) static(w http.ResponseWriter, r *http.Request) {
+	sub, _ := fs.Sub(staticFS, "assets/static")
+	w.Header().Set("Cache-Control", "public, max-age=3600")
+	http.StripPrefix("/static/", http.FileServerFS(sub)).ServeHTTP(w, r)
+}
