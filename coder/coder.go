@@ -130,6 +130,7 @@ func (s *sentenceState) code(toks []redline.Token, out []redline.Event) []redlin
 	s.attachDates()
 	s.composeAll()
 	s.findObligations()
+	first := len(out)
 	for pi := range s.preds {
 		p := &s.preds[pi]
 		if p.outer >= 0 {
@@ -137,7 +138,53 @@ func (s *sentenceState) code(toks []redline.Token, out []redline.Event) []redlin
 		}
 		out = s.emit(pi, out)
 	}
+	return s.statements(first, out)
+}
+
+// statements codes what someone said as a plain statement (CAMEO 010)
+// when the sentence holds no other event: "the agency said it is skeptical
+// of the government's plans". CAMEO codes a statement only when nothing
+// more specific is said; when the sentence reports an event, the saying is
+// only attribution (said_by on that event).
+func (s *sentenceState) statements(first int, out []redline.Event) []redline.Event {
+	t := &s.t
+	for i := first; i < len(out); i++ {
+		if out[i].Sentence == s.index {
+			return out
+		}
+	}
+	for r := range t.toks {
+		if t.toks[r].UPOS != redline.VERB || !reportingVerbs[t.lemma(r)] || s.isPred(r) && !s.isAttributionAt(r) {
+			continue
+		}
+		comp := -1
+		for c := t.first[r]; c >= 0; c = t.next[c] {
+			if b := t.toks[c].Rel.Base(); b == redline.Ccomp || b == redline.Parataxis {
+				comp = int(c)
+				break
+			}
+		}
+		if comp < 0 && t.toks[r].Rel.Base() == redline.Parataxis {
+			comp = t.head(r)
+		}
+		if comp < 0 {
+			continue
+		}
+		s.preds = append(s.preds, predicate{tok: r, code: "010", inner: -1, outer: -1, demanded: -1, statement: true})
+		out = s.emit(len(s.preds)-1, out)
+	}
 	return out
+}
+
+// isAttributionAt reports whether the predicate at token v is a reporting
+// verb the emitter skips as attribution.
+func (s *sentenceState) isAttributionAt(v int) bool {
+	for i := range s.preds {
+		if p := &s.preds[i]; p.tok == v && p.pat != nil && s.isAttribution(p) {
+			return true
+		}
+	}
+	return false
 }
 
 // composeAll joins each speech act or intention with the event in its
@@ -232,7 +279,7 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 		s.note("%q (%s): an event noun modifying another noun is background, not news", s.t.toks[v].Form, p.code)
 		return out
 	}
-	if p.pat != nil && s.isAttribution(p) {
+	if p.pat != nil && !p.statement && s.isAttribution(p) {
 		s.note("%q: reports other events (attribution), not a statement event", s.t.toks[v].Form)
 		return out
 	}

@@ -18,6 +18,9 @@ type predicate struct {
 	// obligation ("X said Y must Z"): the clause whose subject is the
 	// target. pat is nil for such predicates.
 	demanded int
+	// statement marks a reporting verb coded as a plain statement because
+	// what it reports holds no event.
+	statement bool
 }
 
 // phraseRels are the dependents whose words a pattern's items may name:
