@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/redline-events/redline"
 )
@@ -213,6 +215,10 @@ func (p *params) text(name string) string {
 	s := p.str(name)
 	if len(s) > 200 {
 		p.fail(name, "at most 200 characters")
+		return ""
+	}
+	if !utf8.ValidString(s) || strings.ContainsFunc(s, unicode.IsControl) {
+		p.fail(name, "control characters or invalid UTF-8")
 		return ""
 	}
 	return s
