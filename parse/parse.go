@@ -40,10 +40,14 @@ func (p *Parser) getState() *state {
 	return new(state)
 }
 
-// Parse fills Head and Rel of every token of d, sentence by sentence. The
-// tokens must carry UPOS and XPOS tags (see Analyze).
+// Parse fills Head and Rel of every token of d, sentence by sentence (all
+// tokens as one sentence when d has none). The tokens must carry UPOS and
+// XPOS tags (see Analyze).
 func (p *Parser) Parse(d *redline.Doc) {
 	st := p.getState()
+	if len(d.Sentences) == 0 {
+		p.parse(st, d.Tokens)
+	}
 	for i := range d.Sentences {
 		p.parse(st, d.SentenceTokens(i))
 	}

@@ -183,6 +183,63 @@ func TestWords(t *testing.T) {
 	}
 }
 
+// TestConcurrent parses the same sentences from several goroutines (run
+// with -race): results must equal a sequential parse.
+func TestConcurrent(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ss, err := conllu.ReadAll(strings.NewReader(tinyTreebank), "tiny")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := make([][]redline.Token, len(ss))
+	for i, s := range ss {
+		want[i] = Tokens(s, nil, nil)
+		p.ParseTokens(want[i])
+	}
+	done := make(chan string)
+	for g := 0; g < 4; g++ {
+		go func() {
+			msg := ""
+			for rep := 0; rep < 50 && msg == ""; rep++ {
+				for i, s := range ss {
+					toks := Tokens(s, nil, nil)
+					p.ParseTokens(toks)
+					for j := range toks {
+						if toks[j].Head != want[i][j].Head || toks[j].Rel != want[i][j].Rel {
+							msg = "concurrent parse differs on " + toks[j].Form
+						}
+					}
+				}
+			}
+			done <- msg
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if msg := <-done; msg != "" {
+			t.Error(msg)
+		}
+	}
+}
+
+// TestParseDocWithoutSentences parses a Doc whose tokens were never split
+// into sentences as one sentence.
+func TestParseDocWithoutSentences(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &redline.Doc{Tokens: []redline.Token{{Form: "Troops", UPOS: redline.NOUN, XPOS: "NNS"},
+		{Form: "withdrew", UPOS: redline.VERB, XPOS: "VBD"}, {Form: ".", UPOS: redline.PUNCT, XPOS: "."}}}
+	p.Parse(d)
+	checkTree(t, d.Tokens)
+	if d.Tokens[0].Head != 1 || d.Tokens[0].Rel != redline.Nsubj {
+		t.Errorf("Troops: head %d %s, want 1 nsubj", d.Tokens[0].Head, d.Tokens[0].Rel)
+	}
+}
+
 // tinyTreebank is a handful of sentences to train a small model on in tests.
 const tinyTreebank = `1	Russia	Russia	PROPN	NNP	_	2	nsubj	_	_
 2	invaded	invade	VERB	VBD	_	0	root	_	_
