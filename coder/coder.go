@@ -371,6 +371,7 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 				}
 				if src != nil && tgt != nil && src.Code == tgt.Code && src.Code == src.Country && s.t.toks[v].Rel != redline.Conj {
 					// "Russia ... Russia": an actor does not act on itself.
+					s.note("%q (%s): %s would act on itself", s.t.toks[v].Form, code, src.Code)
 					continue
 				}
 				key := dedupKey{src.ActorCode(), tgt.ActorCode(), code, date, mode}
@@ -633,7 +634,8 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 		// ("rejected an offer from Afghanistan", "demanded the removal of
 		// President X", "provide aid for Romania").
 		for c := t.first[obj]; c >= 0; c = t.next[c] {
-			if t.toks[c].Rel.Base() == redline.Nmod {
+			// Not the possessor: "opened its borders" is the subject's own.
+			if t.toks[c].Rel.Base() == redline.Nmod && t.toks[c].Rel != redline.NmodPoss {
 				if out = s.actorsOrInside(int(c), out); len(out) > n {
 					return out
 				}
