@@ -1,0 +1,87 @@
+package pipeline
+
+import (
+	"context"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/redline-events/redline"
+	"github.com/redline-events/redline/eval"
+)
+
+// Accuracy guards on the shared dev sets: they fail when a change makes the
+// coder worse than it was when the floor was set, so the floors sit a little
+// under the measured figures (README and the issue notes give those).
+func TestGoldDev(t *testing.T) {
+	f, err := os.Open("../../shared/eval/gold_dev.jsonl")
+	if err != nil {
+		t.Skip("../shared/eval absent: skipping the dev gold-set score")
+	}
+	defer f.Close()
+	gold, err := eval.ReadJSONL(f, f.Name())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var evs []redline.Event
+	for _, g := range gold {
+		d := &redline.Doc{ID: g.ID, Text: g.Text}
+		d.Date, _ = time.Parse("2006-01-02", g.Date)
+		e, err := p.Code(context.Background(), d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		evs = append(evs, e...)
+	}
+	r := eval.Score(gold, evs)
+	t.Logf("root %.3f code %.3f source %.3f target %.3f triple %.3f extra %.3f", r.Root, r.Code, r.Source, r.Target, r.Triple, r.ExtraPerSentence)
+	for _, c := range []struct {
+		name       string
+		got, floor float64
+	}{{"root", r.Root, 0.70}, {"source", r.Source, 0.58}, {"target", r.Target, 0.47}, {"triple", r.Triple, 0.42}} {
+		if c.got < c.floor {
+			t.Errorf("%s %.3f below its floor %.2f", c.name, c.got, c.floor)
+		}
+	}
+	if r.ExtraPerSentence > 0.36 {
+		t.Errorf("extra events per sentence %.3f above 0.36", r.ExtraPerSentence)
+	}
+}
+
+func TestPentaDev(t *testing.T) {
+	f, err := os.Open("../../shared/eval/penta_dev.tsv")
+	if err != nil {
+		t.Skip("../shared/eval absent: skipping the dev penta score")
+	}
+	defer f.Close()
+	items, err := eval.ReadPenta(f, f.Name())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := make([]*redline.Event, len(items))
+	for i, it := range items {
+		evs, err := p.Code(context.Background(), &redline.Doc{ID: "p", Text: it.Text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for j := range evs {
+			if evs[j].Mode == redline.Asserted {
+				first[i] = &evs[j]
+				break
+			}
+		}
+	}
+	acc, _ := eval.Penta(items, first)
+	t.Logf("penta accuracy %.3f over %d sentences", acc, len(items))
+	if acc < 0.63 {
+		t.Errorf("penta accuracy %.3f below its floor 0.63", acc)
+	}
+}
