@@ -50,6 +50,13 @@ func countryIDs(c string) (string, []any) {
 // error: every word is a quoted string (all must match); a trailing * keeps
 // its prefix meaning.
 func ftsQuery(s string) string {
+	// FTS5 reads the query as a C string: a NUL would cut it short.
+	s = strings.Map(func(r rune) rune {
+		if r < ' ' {
+			return ' '
+		}
+		return r
+	}, s)
 	var b strings.Builder
 	for _, w := range strings.Fields(s) {
 		prefix := strings.HasSuffix(w, "*")
