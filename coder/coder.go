@@ -55,6 +55,7 @@ type sentenceState struct {
 	exprs   []timex.Expr
 	exprAt  []int32 // per token: the predicate token a date expression attaches to, or -1
 	preds   []predicate
+	phrase  []int32 // the current candidate's phrase tokens (collectPhrase)
 	refs    []actorRef
 	explain *explainLog
 }
@@ -625,7 +626,7 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 		}
 	}
 	obj := t.child(v, redline.Obj)
-	if obj >= 0 && (obj >= 64 || p.used&(1<<uint(obj)) == 0) {
+	if obj >= 0 && (obj >= 64 || p.used&(1<<uint(obj)) == 0) && !s.own(obj) {
 		if out = s.actorsOrInside(obj, out); len(out) > n {
 			return out
 		}
@@ -650,7 +651,7 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 			continue
 		}
 		for _, rel := range [2]redline.DepRel{redline.Obj, redline.Iobj} {
-			if o := t.child(i, rel); o >= 0 && (p.used&(1<<uint(o)) == 0) {
+			if o := t.child(i, rel); o >= 0 && (o >= 64 || p.used&(1<<uint(o)) == 0) && !s.own(o) {
 				if out = s.actorsOrInside(o, out); len(out) > n {
 					return out
 				}
@@ -719,6 +720,17 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 		}
 	}
 	return out
+}
+
+// own reports a phrase the subject possesses, "its troops", "their
+// ambassador": what one does with one's own is not done to another actor.
+func (s *sentenceState) own(h int) bool {
+	for c := s.t.first[h]; c >= 0; c = s.t.next[c] {
+		if s.t.toks[c].Rel == redline.NmodPoss && s.t.toks[c].UPOS == redline.PRON && !relativePronouns[s.t.toks[c].Lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // actorsOrInside resolves the phrase at h, or when it names no actor, the

@@ -34,27 +34,38 @@ func phraseRel(r redline.DepRel) bool {
 	return false
 }
 
-// findItem looks for a token with one of the lemmas among the dependents of
-// v (two levels down). It returns the token index or -1.
-func (s *sentenceState) findItem(v int, alts []string, depth int, skip uint64) int {
+// collectPhrase lists, once per candidate predicate, the tokens a
+// pattern's items may name: v's dependents by phrase relations, two levels
+// down, in depth-first order (so the first match is the nearest in the
+// tree, as a recursive search would find it).
+func (s *sentenceState) collectPhrase(v, depth int) {
+	if depth == 0 {
+		s.phrase = s.phrase[:0]
+	}
 	for c := s.t.first[v]; c >= 0; c = s.t.next[c] {
 		if !phraseRel(s.t.toks[c].Rel) {
 			continue
 		}
-		// A token already used by an earlier item is not matched again, but
-		// its dependents are still searched: in "threatened to ban opposition
-		// parties" the item "party" hangs under the item "ban".
-		if c >= 64 || skip&(1<<uint(c)) == 0 {
-			l, w := s.t.lemma(int(c)), s.t.toks[c].Lower
-			for _, a := range alts {
-				if a == l || a == w {
-					return int(c)
-				}
-			}
-		}
+		s.phrase = append(s.phrase, c)
 		if depth < 2 {
-			if i := s.findItem(int(c), alts, depth+1, skip); i >= 0 {
-				return i
+			s.collectPhrase(int(c), depth+1)
+		}
+	}
+}
+
+// findItem looks for a phrase token (see collectPhrase) with one of the
+// lemmas. A token already used by an earlier item is not matched again, but
+// its dependents still are: in "threatened to ban opposition parties" the
+// item "party" hangs under the item "ban". It returns the token or -1.
+func (s *sentenceState) findItem(alts []string, skip uint64) int {
+	for _, c := range s.phrase {
+		if c < 64 && skip&(1<<uint(c)) != 0 {
+			continue
+		}
+		l, w := s.t.lemma(int(c)), s.t.toks[c].Lower
+		for _, a := range alts {
+			if a == l || a == w {
+				return int(c)
 			}
 		}
 	}
@@ -66,7 +77,7 @@ func (s *sentenceState) findItem(v int, alts []string, depth int, skip uint64) i
 func (s *sentenceState) matchPattern(v int, p *dict.Pattern) (uint64, bool) {
 	var used uint64
 	for _, alts := range p.Items {
-		i := s.findItem(v, alts, 0, used)
+		i := s.findItem(alts, used)
 		if i < 0 {
 			return 0, false
 		}
@@ -121,6 +132,10 @@ func (s *sentenceState) findPredicates() {
 		if len(pats) == 0 && !noun && tok.Lower != s.t.lemma(i) {
 			pats = s.c.dict.Patterns(tok.Lower, false)
 		}
+		if len(pats) == 0 {
+			continue
+		}
+		s.collectPhrase(i, 0)
 		var best *dict.Pattern
 		var bestUsed uint64
 		for _, p := range pats {
