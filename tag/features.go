@@ -51,6 +51,7 @@ type wordInfo struct {
 	suf, pre           [maxAffix]uint64 // suf[k-1]: last k bytes of lower; 0 when the word is not longer than k
 	flags              uint64
 	amb                uint64 // hash of the labels the word had in training (0: rare or unseen)
+	inLex              bool   // the word is in the lexicon, so its merged rows exist
 }
 
 // Flag bits describing the characters of a token.
@@ -265,9 +266,7 @@ func (s *scratch) prepare(toks []redline.Token, lex map[string]uint64) {
 	wi[n+3] = wordInfo{lower: hEnd2, form: hEnd2, shape: hEnd2}
 	for i := range toks {
 		wi[i+2].fill(toks[i].Form, toks[i].Lower, i == 0)
-		if lex != nil {
-			wi[i+2].amb = lex[toks[i].Lower]
-		}
+		wi[i+2].amb, wi[i+2].inLex = lex[toks[i].Lower]
 	}
 }
 
@@ -275,41 +274,71 @@ func (s *scratch) prepare(toks []redline.Token, lex map[string]uint64) {
 // padLabel marks a position before the sentence.
 const padLabel = 255
 
+// Lexical groups: templates that depend only on the lower-cased word at one
+// offset from the token. For words of the lexicon their rows are summed
+// once, at load time, into one merged row per word and group (see
+// Tagger.merge), so that tagging does one lookup where it did up to ten.
+var groupOffset = [...]int{0, 1, -1, 2}
+
+const numGroups = len(groupOffset)
+
+// groupKeys appends the keys of group g for the word w.
+func groupKeys(f []uint64, g int, w *wordInfo) []uint64 {
+	switch g {
+	case 0:
+		f = append(f, mix(fLower, w.lower), mix(fAmb, w.amb))
+		for k := 0; k < maxAffix; k++ {
+			if w.suf[k] != 0 {
+				f = append(f, mix(fSuf1+uint64(k), w.suf[k]))
+			}
+			if w.pre[k] != 0 {
+				f = append(f, mix(fPre1+uint64(k), w.pre[k]))
+			}
+		}
+	case 1:
+		f = append(f, mix(fWp1, w.lower), mix(fSufp1, suf3(w)), mix(fAmbp1, w.amb))
+	case 2:
+		f = append(f, mix(fWm1, w.lower), mix(fSufm1, suf3(w)))
+	case 3:
+		f = append(f, mix(fWp2, w.lower), mix(fAmbp2, w.amb))
+	}
+	return f
+}
+
+// tagKeys appends the keys of the templates that depend only on the two
+// previous labels (as offset by features); with merged rows their sum comes
+// from Tagger.pairs instead.
+func tagKeys(f []uint64, t1, t2 uint64) []uint64 {
+	return append(f, mix(fBias, 1), mix(fT1, t1), mix(fT2, t2), mix(mix(fT1T2, t1), t2))
+}
+
 // features returns the feature keys of token i (0-based), in s.feats. tags
 // holds the labels already predicted left of i (padded: token i is at i+2);
 // right, when not nil, holds first-pass labels used by the second pass.
-func (s *scratch) features(i int, tags, right []uint8) []uint64 {
+// With merged set, the groups of lexicon words are left out: the caller adds
+// their merged rows.
+func (s *scratch) features(i int, tags, right []uint8, merged bool) []uint64 {
 	p := i + 2
 	wi := s.wi
 	w := &wi[p]
 	t1 := uint64(tags[p-1]) + 1000
 	t2 := uint64(tags[p-2]) + 2000
 	f := s.feats[:0]
-	f = append(f, mix(fBias, 1))
-	f = append(f, mix(fLower, w.lower))
+	for g, off := range groupOffset {
+		if u := &wi[p+off]; !merged || !u.inLex {
+			f = groupKeys(f, g, u)
+		}
+	}
+	if !merged {
+		f = tagKeys(f, t1, t2)
+	}
 	if w.form != w.lower {
 		f = append(f, mix(fForm, w.form))
 	}
-	for k := 0; k < maxAffix; k++ {
-		if w.suf[k] != 0 {
-			f = append(f, mix(fSuf1+uint64(k), w.suf[k]))
-		}
-		if w.pre[k] != 0 {
-			f = append(f, mix(fPre1+uint64(k), w.pre[k]))
-		}
-	}
 	f = append(f, mix(fShape, w.shape))
 	f = append(f, mix(fFlags, w.flags))
-	f = append(f, mix(fT1, t1))
-	f = append(f, mix(fT2, t2))
-	f = append(f, mix(mix(fT1T2, t1), t2))
 	f = append(f, mix(mix(fT1W, t1), w.lower))
-	f = append(f, mix(fWm1, wi[p-1].lower))
 	f = append(f, mix(fWm2, wi[p-2].lower))
-	f = append(f, mix(fWp1, wi[p+1].lower))
-	f = append(f, mix(fWp2, wi[p+2].lower))
-	f = append(f, mix(fSufm1, suf3(&wi[p-1])))
-	f = append(f, mix(fSufp1, suf3(&wi[p+1])))
 	f = append(f, mix(mix(fWm1W, wi[p-1].lower), w.lower))
 	f = append(f, mix(mix(fWWp1, w.lower), wi[p+1].lower))
 	f = append(f, mix(mix(fT1Wp1, t1), wi[p+1].lower))
@@ -318,9 +347,6 @@ func (s *scratch) features(i int, tags, right []uint8) []uint64 {
 	f = append(f, mix(mix(fT1Suf3, t1), suf3(w)))
 	f = append(f, mix(mix(fWm1Wp1, wi[p-1].lower), wi[p+1].lower))
 	// Ambiguity classes generalise over words with the same possible labels.
-	f = append(f, mix(fAmb, w.amb))
-	f = append(f, mix(fAmbp1, wi[p+1].amb))
-	f = append(f, mix(fAmbp2, wi[p+2].amb))
 	f = append(f, mix(mix(fT1Amb, t1), w.amb))
 	f = append(f, mix(mix(fAmbAmbp1, w.amb), wi[p+1].amb))
 	if right != nil {

@@ -273,6 +273,7 @@ func (d *decoder) model() (*Tagger, error) {
 	if d.err != nil {
 		return nil, d.err
 	}
+	t.merge()
 	return t, nil
 }
 

@@ -246,3 +246,28 @@ func TestLoadRejectsDamage(t *testing.T) {
 		}
 	}
 }
+
+// TestMergedRowsScoreAlike checks that the merged per-word rows give exactly
+// the labels of the plain feature rows they replace.
+func TestMergedRowsScoreAlike(t *testing.T) {
+	gold := readUD(t, "en_ewt-ud-dev.conllu")
+	tg := embeddedTagger(t)
+	if tg.merged.slots == nil {
+		t.Fatal("the embedded model has no merged rows")
+	}
+	plain := &Tagger{labels: tg.labels, dict: tg.dict, lex: tg.lex, pass1: tg.pass1, pass2: tg.pass2, lemmas: tg.lemmas, gate: tg.gate}
+	diff := 0
+	for _, s := range gold {
+		a, b := SentenceTokens(s), SentenceTokens(s)
+		tg.TagTokens(a)
+		plain.TagTokens(b)
+		for i := range a {
+			if a[i] != b[i] {
+				diff++
+			}
+		}
+	}
+	if diff > 0 {
+		t.Errorf("%d tokens tagged differently with merged rows", diff)
+	}
+}

@@ -8,6 +8,7 @@ package tag
 
 import (
 	"math"
+	"slices"
 	"sync"
 
 	"github.com/redline-events/redline"
@@ -53,13 +54,10 @@ func (t *table) lookup(key uint64) []uint32 {
 	}
 }
 
-// score adds the rows of feats into scores. It first finds every row and
+// add adds the rows of feats into scores. It first finds every row and
 // then adds them, so that the cache misses of the lookups overlap instead of
 // each waiting behind the previous row's additions.
-func (t *table) score(feats []uint64, scores []int32) {
-	for i := range scores {
-		scores[i] = 0
-	}
+func (t *table) add(feats []uint64, scores []int32) {
 	var lo, hi [maxFeats]uint32
 	n := 0
 	for _, key := range feats {
@@ -116,7 +114,97 @@ type Tagger struct {
 	// (best minus runner-up score) is below it; confident tokens keep their
 	// label, which saves most of the second pass at no cost in accuracy.
 	gate int32
-	pool sync.Pool
+	// merged holds, for each lexicon word and lexical group, the sum of the
+	// group's first-pass rows; its cells carry a 24-bit weight. Built from
+	// pass1 and lex by merge, never stored.
+	merged table
+	// pairs holds, for every pair of previous labels (t1, t2), the dense
+	// sum of the first pass's bias, t1, t2 and t1+t2 rows: about 400 of
+	// the ~900 cells a token would otherwise add one by one.
+	pairs []int32
+	pool  sync.Pool
+}
+
+// pairIndex is where the dense row of labels (t1, t2) starts in t.pairs;
+// padLabel counts as label len(labels).
+func (t *Tagger) pairIndex(t1, t2 uint8) int {
+	n := len(t.labels)
+	a, b := int(t1), int(t2)
+	if a >= n {
+		a = n
+	}
+	if b >= n {
+		b = n
+	}
+	return (a*(n+1) + b) * n
+}
+
+// groupSeed distinguishes the merged rows of the groups.
+var groupSeed = [numGroups]uint64{0x9a1, 0x9a2, 0x9a3, 0x9a4}
+
+// addMerged adds the merged rows of the lexicon words around token i.
+func (t *Tagger) addMerged(s *scratch, i int) {
+	for g, off := range groupOffset {
+		w := &s.wi[i+2+off]
+		if !w.inLex {
+			continue
+		}
+		for _, e := range t.merged.lookup(mix(groupSeed[g], w.lower)) {
+			s.scores[uint8(e)] += int32(e) >> 8
+		}
+	}
+}
+
+// merge builds t.merged from t.pass1 and t.lex. Scores are unchanged: the
+// merged rows are exact sums of the rows they replace.
+func (t *Tagger) merge() {
+	words := make([]string, 0, len(t.lex))
+	for w := range t.lex {
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	b := newTableBuilder(len(words) * numGroups)
+	acc := make([]int32, len(t.labels))
+	var wi wordInfo
+	var keys []uint64
+	var cells []uint32
+	for _, w := range words {
+		wi.fill(w, w, false)
+		wi.amb = t.lex[w]
+		for g := range numGroups {
+			clear(acc)
+			keys = groupKeys(keys[:0], g, &wi)
+			for _, k := range keys {
+				for _, e := range t.pass1.lookup(k) {
+					acc[uint8(e)] += int32(int16(e >> 16))
+				}
+			}
+			cells = cells[:0]
+			for l, v := range acc {
+				if v != 0 {
+					cells = append(cells, uint32(l)|uint32(v)<<8)
+				}
+			}
+			b.add(mix(groupSeed[g], wi.lower), cells)
+		}
+	}
+	t.merged = b.build()
+
+	n := len(t.labels)
+	t.pairs = make([]int32, (n+1)*(n+1)*n)
+	for a := 0; a <= n; a++ {
+		for c := 0; c <= n; c++ {
+			l1, l2 := uint8(a), uint8(c)
+			if a == n {
+				l1 = padLabel
+			}
+			if c == n {
+				l2 = padLabel
+			}
+			keys = tagKeys(keys[:0], uint64(l1)+1000, uint64(l2)+2000)
+			t.pass1.add(keys, t.pairs[t.pairIndex(l1, l2):][:n])
+		}
+	}
 }
 
 func (t *Tagger) getScratch() *scratch {
@@ -177,7 +265,17 @@ func (t *Tagger) pass(s *scratch, toks []redline.Token, tab *table, out, right [
 			s.margin[i] = dictMargin
 			continue
 		}
-		tab.score(s.features(i, out, right), s.scores)
+		merged := right == nil && t.merged.slots != nil
+		f := s.features(i, out, right, merged)
+		if merged {
+			// Start from the dense sum of the label-pair rows.
+			copy(s.scores, t.pairs[t.pairIndex(out[i+1], out[i]):])
+			tab.add(f, s.scores)
+			t.addMerged(s, i)
+		} else {
+			clear(s.scores)
+			tab.add(f, s.scores)
+		}
 		out[i+2], s.margin[i] = argmax2(s.scores)
 	}
 }

@@ -273,6 +273,7 @@ func Train(train, dev []*conllu.Sentence, opt TrainOptions, log io.Writer) (*Tag
 		})
 		best.gate = chooseGate(best, exs, devExs, log)
 	}
+	best.merge()
 	best.lemmas = learnLemmas(exs, best.labels, opt.LemmaMin)
 	fmt.Fprintf(log, "kept dev UPOS %.2f%%; %d dictionary words, %d lemma exceptions\n", 100*bestAcc, len(best.dict), len(best.lemmas))
 	return best, nil
@@ -461,7 +462,7 @@ func trainPass(exs []example, right [][]uint8, dev []example, epochs int, seed u
 					s.hist[i+2] = l
 					continue
 				}
-				f := s.features(i, s.hist, r)
+				f := s.features(i, s.hist, r, false)
 				tr.score(f, s.scores)
 				g := argmax(s.scores)
 				if g != ex.gold[i] {
