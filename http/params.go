@@ -58,6 +58,9 @@ func (p *params) check(known []string) {
 			}
 		}
 		if !ok {
+			if k == "" {
+				k = "(empty name)"
+			}
 			p.fail(k, "unknown parameter (known: "+strings.Join(known, ", ")+")")
 			break
 		}

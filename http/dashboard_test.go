@@ -1,0 +1,257 @@
+package http
+
+import (
+	"context"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/redline-events/redline"
+)
+
+func TestHighlight(t *testing.T) {
+	doc := "Intro. Russian troops shelled Kyiv while Kyiv slept."
+	start := strings.Index(doc, "Russian")
+	ev := func(src, tgt string, vs, ve int) *redline.Event {
+		e := &redline.Event{Evidence: redline.Evidence{Start: start, End: len(doc), Text: doc[start:], VerbStart: vs, VerbEnd: ve}}
+		if src != "" {
+			e.Source = &redline.Actor{Text: src, Code: "RUSMIL"}
+		}
+		if tgt != "" {
+			e.Target = &redline.Actor{Text: tgt, Code: "UKRGOV"}
+		}
+		return e
+	}
+	verb := strings.Index(doc, "shelled")
+	for _, tc := range []struct {
+		name string
+		ev   *redline.Event
+		want string
+	}{
+		{"all three", ev("Russian troops", "Kyiv", verb, verb+7), "[source:Russian troops] [verb:shelled] [target:Kyiv] while Kyiv slept."},
+		{"no actors", ev("", "", verb, verb+7), "Russian troops [verb:shelled] Kyiv while Kyiv slept."},
+		{"actor not in sentence", ev("Moscow", "Kyiv", verb, verb+7), "Russian troops [verb:shelled] [target:Kyiv] while Kyiv slept."},
+		{"verb offsets outside", ev("Russian troops", "", 0, 3), "[source:Russian troops] shelled Kyiv while Kyiv slept."},
+		{"reversed offsets", ev("", "", verb+7, verb), "Russian troops shelled Kyiv while Kyiv slept."},
+		{"same words both sides", ev("Kyiv", "Kyiv", verb, verb+7), "Russian troops [verb:shelled] [source:Kyiv] while [target:Kyiv] slept."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var b strings.Builder
+			for _, s := range highlight(tc.ev) {
+				if s.Class == "" {
+					b.WriteString(s.Text)
+				} else {
+					b.WriteString("[" + s.Class + ":" + s.Text + "]")
+				}
+			}
+			if b.String() != tc.want {
+				t.Errorf("got  %s\nwant %s", b.String(), tc.want)
+			}
+		})
+	}
+}
+
+func FuzzHighlight(f *testing.F) {
+	f.Add("Russian troops shelled Kyiv.", "Russian troops", "Kyiv", 15, 22, 0)
+	f.Add("", "", "", 0, 0, 0)
+	f.Add("ééé", "é", "\xff", -5, 400, 3)
+	f.Fuzz(func(t *testing.T, text, src, tgt string, vs, ve, start int) {
+		ev := &redline.Event{Evidence: redline.Evidence{Start: start, Text: text, VerbStart: vs, VerbEnd: ve},
+			Source: &redline.Actor{Text: src}, Target: &redline.Actor{Text: tgt}}
+		var b strings.Builder
+		for _, s := range highlight(ev) {
+			b.WriteString(s.Text)
+		}
+		if b.String() != text {
+			t.Fatalf("spans do not rebuild the sentence: %q != %q", b.String(), text)
+		}
+	})
+}
+
+// FuzzParams: any query string gives a filter or a parameter error, never
+// a panic, and an accepted filter holds only what the validators allow.
+func FuzzParams(f *testing.F) {
+	for _, s := range []string{"source=USA&limit=5", "mode=x", "from=2024-01-01&to=2023-01-01", "q=%00", "cursor=abc&order=impact", "root=01&quad=4", "a;b", "limit=99999999999999999999"} {
+		f.Add(s)
+	}
+	codeRe := regexp.MustCompile(`^[A-Z0-9]*$`)
+	f.Fuzz(func(t *testing.T, raw string) {
+		q, err := url.ParseQuery(raw)
+		if err != nil {
+			return
+		}
+		p := newParams(q, eventParams...)
+		fl := p.filter(10000)
+		if p.err != nil {
+			if p.err.Param == "" {
+				t.Fatal("an error without its parameter")
+			}
+			return
+		}
+		for _, c := range []string{fl.Source, fl.Target, fl.Actor, fl.Country} {
+			if !codeRe.MatchString(c) {
+				t.Fatalf("accepted actor code %q", c)
+			}
+		}
+		if fl.Limit < 1 || fl.Limit > 10000 {
+			t.Fatalf("limit %d", fl.Limit)
+		}
+		if fl.Code != "" && !fl.Code.Valid() {
+			t.Fatalf("code %q", fl.Code)
+		}
+	})
+}
+
+func TestAggregate(t *testing.T) {
+	d := func(s string, q1, q4 int) redline.DayCount {
+		tm, _ := time.Parse(dateLayout, s)
+		return redline.DayCount{Day: tm, Quad: [5]int{0, q1, 0, 0, q4}, GoldsteinSum: float64(q1) - 10*float64(q4)}
+	}
+	days := []redline.DayCount{d("2024-01-01", 1, 0), d("2024-01-03", 0, 2), d("2024-01-08", 2, 1), d("2024-02-01", 1, 1)}
+	for _, tc := range []struct {
+		iv     Interval
+		n      int
+		starts []string
+		events []int
+	}{
+		{Day, 32, []string{"2024-01-01", "2024-01-02", "2024-01-03"}, []int{1, 0, 2}},
+		{Week, 5, []string{"2024-01-01", "2024-01-08", "2024-01-15"}, []int{3, 3, 0}},
+		{Month, 2, []string{"2024-01-01", "2024-02-01"}, []int{6, 2}},
+	} {
+		pts := aggregate(days, tc.iv, time.Time{}, time.Time{})
+		if len(pts) != tc.n {
+			t.Errorf("%s: %d points, want %d", tc.iv, len(pts), tc.n)
+			continue
+		}
+		for i, s := range tc.starts {
+			if got := pts[i].Start.Format(dateLayout); got != s || pts[i].Events() != tc.events[i] {
+				t.Errorf("%s point %d: %s with %d events, want %s with %d", tc.iv, i, got, pts[i].Events(), s, tc.events[i])
+			}
+		}
+	}
+	// A week starting on a Sunday belongs to the Monday before.
+	if got := Week.bucket(time.Date(2024, 1, 7, 0, 0, 0, 0, time.UTC)); got.Format(dateLayout) != "2024-01-01" {
+		t.Errorf("week of Sunday 2024-01-07 starts %s", got.Format(dateLayout))
+	}
+	if pts := aggregate(nil, Day, time.Time{}, time.Time{}); pts != nil {
+		t.Errorf("empty series: %v", pts)
+	}
+}
+
+// fakeDays is a Store that only answers DyadDays, for the detector.
+type fakeDays struct {
+	redline.Store
+	days []redline.DyadDay
+}
+
+func (f fakeDays) DyadDays(context.Context, time.Time, time.Time) ([]redline.DyadDay, error) {
+	return f.days, nil
+}
+
+func TestDetectEscalation(t *testing.T) {
+	from := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	to := from.AddDate(0, 0, 59)
+	var days []redline.DyadDay
+	add := func(src, tgt string, day int, conflictEvents int, coop int) {
+		c := redline.DayCount{Day: from.AddDate(0, 0, day), Quad: [5]int{0, coop, 0, 0, conflictEvents}}
+		c.Conflict = 10 * float64(conflictEvents)
+		c.GoldsteinSum = float64(coop) - c.Conflict
+		days = append(days, redline.DyadDay{Source: src, Target: tgt, DayCount: c})
+	}
+	for d := 0; d < 60; d++ {
+		// Steady: one attack every day, all along: no escalation.
+		add("AAA", "BBB", d, 1, 0)
+		// Escalating: quiet, then three attacks a day in the last week.
+		if d%10 == 0 {
+			add("RUS", "UKR", d, 1, 1)
+		}
+		if d >= 54 {
+			add("RUS", "UKR", d, 3, 0)
+		}
+		// Cooperation only: never an alert.
+		if d >= 54 {
+			add("USA", "FRA", d, 0, 5)
+		}
+	}
+	// One attack in a quiet dyad: too few events to alert.
+	add("CCC", "DDD", 58, 1, 0)
+	// The store orders by dyad, then day.
+	sort.SliceStable(days, func(i, j int) bool {
+		a, b := days[i], days[j]
+		if a.Source != b.Source {
+			return a.Source < b.Source
+		}
+		if a.Target != b.Target {
+			return a.Target < b.Target
+		}
+		return a.Day.Before(b.Day)
+	})
+	as, err := DetectEscalation(context.Background(), fakeDays{days: days}, from, to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]Alert{}
+	for _, a := range as {
+		got[a.Source+a.Target] = a
+	}
+	if a := got["RUSUKR"]; !a.Alert || a.Score < AlertScore || a.RecentConflict < 3*RecentDays-3 {
+		t.Errorf("RUS-UKR not alerting: %+v", a)
+	}
+	if as[0].Source != "RUS" {
+		t.Errorf("top of the ranking is %s-%s", as[0].Source, as[0].Target)
+	}
+	for _, k := range []string{"AAABBB", "USAFRA", "CCCDDD"} {
+		if got[k].Alert {
+			t.Errorf("%s alerts: %+v", k, got[k])
+		}
+	}
+	if n := len(got["RUSUKR"].Days); n != 60 {
+		t.Errorf("sparkline series has %d days, want 60", n)
+	}
+}
+
+// TestChartGolden pins the SVG of a small series, so that a change in the
+// drawing is seen in review (go test -update rewrites it).
+func TestChartGolden(t *testing.T) {
+	start := time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC)
+	pts := []Point{
+		{Start: start, DayCount: redline.DayCount{Quad: [5]int{0, 2, 1, 0, 0}, GoldsteinSum: 9}},
+		{Start: start.AddDate(0, 0, 1)},
+		{Start: start.AddDate(0, 0, 2), DayCount: redline.DayCount{Quad: [5]int{0, 0, 0, 1, 3}, GoldsteinSum: -34, Conflict: 34}},
+		{Start: start.AddDate(0, 0, 3), DayCount: redline.DayCount{Quad: [5]int{0, 1, 0, 0, 1}, GoldsteinSum: -9, Conflict: 10}},
+	}
+	got := string(seriesChart(pts, Day, `USA → RUS <&>`)) + "\n" + string(sparkline(pts, start.AddDate(0, 0, 2), "spark")) + "\n"
+	golden := filepath.Join("testdata", "chart.golden")
+	if *update {
+		os.MkdirAll("testdata", 0o755)
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if got != string(want) {
+		t.Errorf("chart differs from %s (go test -update after checking it):\n%s", golden, got)
+	}
+	if strings.Contains(got, "<&>") {
+		t.Error("label not escaped")
+	}
+	if empty := string(seriesChart(nil, Day, "x")); !strings.Contains(empty, "No events") {
+		t.Errorf("empty chart: %s", empty)
+	}
+}
+
+func TestNiceCeil(t *testing.T) {
+	for _, tc := range [][2]int{{0, 1}, {1, 1}, {2, 2}, {3, 5}, {7, 10}, {10, 10}, {11, 20}, {49, 50}, {51, 100}, {101, 200}, {999, 1000}} {
+		if got := niceCeil(tc[0]); got != tc[1] {
+			t.Errorf("niceCeil(%d) = %d, want %d", tc[0], got, tc[1])
+		}
+	}
+}
