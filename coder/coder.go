@@ -558,6 +558,13 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 	case redline.AclRelcl:
 		return s.actorsOf(h, out)
 	case redline.Acl:
+		// A finite verb, or a participle with an object, that the parse
+		// hung on the noun before it ("A top U.S. official today praised
+		// Haiti's efforts", "The Palestinians reject the changes") has that
+		// noun for its subject: a reduced relative would be passive.
+		if s.activeAcl(v) {
+			return s.actorsOf(h, out)
+		}
 		// "he has no intent on invading": the noun's verb's subject.
 		if g := t.head(h); g >= 0 && t.toks[g].UPOS == redline.VERB {
 			if r := t.toks[h].Rel.Base(); r == redline.Obj || r == redline.Obl {
@@ -566,6 +573,29 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 		}
 	}
 	return out
+}
+
+// activeAcl reports a verb the parse attached as a clause on the noun
+// before it although it reads as that noun's predicate: finite (VBD, VBZ,
+// VBP), or a participle with an object of its own and no "by" agent.
+func (s *sentenceState) activeAcl(v int) bool {
+	t := &s.t
+	if t.toks[v].Rel != redline.Acl || t.head(v) > v || t.child(v, redline.Mark) >= 0 {
+		return false
+	}
+	switch t.toks[v].XPOS {
+	case "VBD", "VBZ", "VBP":
+		return true
+	case "VBN":
+		if t.child(v, redline.Obj) < 0 && t.child(v, redline.Iobj) < 0 {
+			return false
+		}
+		if a := t.child(v, redline.OblAgent); a >= 0 && t.caseOf(a) == "by" {
+			return false
+		}
+		return true
+	}
+	return false
 }
 
 // stateAction reports whether the predicate at v is one only a state does
@@ -613,7 +643,7 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 		if c := t.child(v, redline.NsubjPass); c >= 0 {
 			return s.actorsOf(c, out)
 		}
-		if v2 := t.head(v); v2 >= 0 && t.toks[v].Rel == redline.Acl {
+		if v2 := t.head(v); v2 >= 0 && t.toks[v].Rel == redline.Acl && !s.activeAcl(v) {
 			// "forces led by X": the modified noun is the target.
 			return s.actorsOf(v2, out)
 		}

@@ -49,6 +49,9 @@ var (
 		"commit", "give", "issue", "deliver", "announce", "order", "unleash", "open", "impose", "take", "have",
 		"engage", "join", "attend", "host", "sign", "reach", "seal", "strike", "broker", "offer", "provide", "send", "extend",
 		"organize", "organise", "declare", "involve", "spearhead", "plan", "prepare", "call", "lead", "orchestrate")
+	// Participles that are adjectives after "be": "were engaged in",
+	// "is involved in", "are prepared to". Their subject is the actor.
+	statePassives = set("engage", "involve", "prepare", "poise", "determine", "commit", "dedicate", "set", "resolve")
 	// Pronouns that refer back to a person.
 	personPronouns = set("he", "she", "him", "her", "his", "hers", "himself", "herself")
 	// Pronouns that refer back to a group, country or organisation.

@@ -109,7 +109,14 @@ func (t *tree) lemma(i int) string {
 // otherwise ("the United States and Jordan have agreed"): a passive needs a
 // form of "be" or "get" among the auxiliaries, or a by-agent.
 func (t *tree) isPassive(v int) bool {
-	if t.child(v, redline.AuxPass) >= 0 || t.child(v, redline.OblAgent) >= 0 {
+	// "were engaged in ethnic cleansing": adjectival, the subject acts.
+	if statePassives[t.lemma(v)] {
+		return false
+	}
+	if t.child(v, redline.AuxPass) >= 0 {
+		return true
+	}
+	if a := t.child(v, redline.OblAgent); a >= 0 && t.caseOf(a) == "by" {
 		return true
 	}
 	if t.child(v, redline.NsubjPass) < 0 && t.child(v, redline.CsubjPass) < 0 {
