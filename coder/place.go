@@ -1,0 +1,62 @@
+package coder
+
+import (
+	"github.com/redline-events/redline"
+	"github.com/redline-events/redline/dict"
+	"github.com/redline-events/redline/geo"
+)
+
+// place returns where the event whose predicate is token v happened, or nil:
+// a place phrase of the sentence (How "text", see geo.Locate), else the
+// country the document is about when it clearly has one (How "document").
+// Places of one name are told apart by the document's actors and places so
+// far (s.c.recent), which is rebuilt into a geo.DocContext on each call: it
+// holds at most 64 entries, and events are rare next to tokens.
+func (s *sentenceState) place(v int) *redline.Place {
+	g, err := geo.Default()
+	if err != nil || v < 0 || v >= len(s.t.toks) {
+		return nil
+	}
+	var ctx geo.DocContext
+	for i := range s.c.recent {
+		r := &s.c.recent[i]
+		if r.kind == dict.Place {
+			if _, ok := g.Note(&ctx, r.actor.Text); ok {
+				continue
+			}
+		}
+		if r.actor.Country != "" && r.kind != dict.Agent {
+			ctx.AddCountry(r.actor.Country)
+		}
+	}
+	if p, ok := g.Locate(s.t.toks, v, &ctx); ok {
+		return &p
+	}
+	// No place in the sentence: the story's country, when one country
+	// makes at least half of what it has named (twice at least).
+	c, n := ctx.Main()
+	if n < 2 || 2*n < ctx.Total() {
+		return nil
+	}
+	cp, ok := g.Code(c)
+	if !ok || cp.Kind != geo.Country {
+		return nil
+	}
+	return &redline.Place{Name: cp.Name, Country: cp.Country, Lat: cp.Lat, Lon: cp.Lon, How: "document"}
+}
+
+// placeCountry is the country of the place the event at v happened in, for
+// actors the text names without one ("Militants attacked a train in
+// Balochistan" → PAK militants, marked inferred); "" when the sentence
+// names no place.
+func (s *sentenceState) placeCountry(v int) string {
+	g, err := geo.Default()
+	if err != nil || v < 0 || v >= len(s.t.toks) {
+		return ""
+	}
+	p, ok := g.Locate(s.t.toks, v, nil)
+	if !ok {
+		return ""
+	}
+	return p.Country
+}
