@@ -1,0 +1,240 @@
+// Package postgres is the event store on PostgreSQL (jackc/pgx v5), for
+// deployments that outgrow one SQLite file: several ingesting processes or
+// queue workers write to it at once. It implements redline.Store with the
+// same dedup rule, rollups and idempotency as the sqlite package and passes
+// the same storetest suite.
+//
+// Concurrency: a Put is one transaction that first takes transaction-scoped
+// advisory locks on its documents and then on its event keys, each set in
+// sorted order, so that two writers never both found the same event nor
+// store the same document twice, and cannot deadlock on each other. Rollup
+// and counter upserts are applied in sorted key order for the same reason; a
+// deadlock or serialization failure the server reports anyway is retried.
+// New rows go in with COPY.
+package postgres
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/redline-events/redline"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// DB is a redline.Store in a PostgreSQL database (one schema of it).
+type DB struct {
+	pool *pgxpool.Pool
+
+	// actors caches committed actor rows by code; ids never change.
+	mu     sync.Mutex
+	actors map[string]actorRow
+}
+
+type actorRow struct {
+	id      int64
+	country string
+}
+
+var _ redline.Store = (*DB)(nil)
+
+// Open connects to the database named by a libpq URL or DSN
+// (postgres://user@127.0.0.1:5432/db?sslmode=disable) and applies the
+// migrations it has not seen. A search_path parameter puts the store in that
+// schema, created when missing: several stores can share a database.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	cfg, err := pgxpool.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %w", err)
+	}
+	schema := ""
+	if sp := cfg.ConnConfig.RuntimeParams["search_path"]; sp != "" {
+		schema = strings.TrimSpace(strings.Split(sp, ",")[0])
+	}
+	if cfg.MaxConns < 4 {
+		cfg.MaxConns = 4
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %w", err)
+	}
+	if err := migrate(ctx, pool, schema); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("postgres: migrating: %w", err)
+	}
+	return &DB{pool: pool, actors: map[string]actorRow{"": {}}}, nil
+}
+
+// migrate applies the embedded migrations in name order, each once, under
+// an advisory lock so that workers starting together do not race.
+func migrate(ctx context.Context, pool *pgxpool.Pool, schema string) error {
+	tx, err := pool.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx)
+	// One lock for every schema: migrations are rare and quick.
+	if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock(7007001)"); err != nil {
+		return err
+	}
+	if schema != "" {
+		if _, err := tx.Exec(ctx, "CREATE SCHEMA IF NOT EXISTS "+pgx.Identifier{schema}.Sanitize()); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations(
+		version TEXT PRIMARY KEY, applied TIMESTAMPTZ NOT NULL DEFAULT now())`); err != nil {
+		return err
+	}
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		v := strings.TrimSuffix(strings.TrimPrefix(name, "migrations/"), ".sql")
+		var done bool
+		if err := tx.QueryRow(ctx, "SELECT EXISTS(SELECT 1 FROM schema_migrations WHERE version = $1)", v).Scan(&done); err != nil {
+			return err
+		}
+		if done {
+			continue
+		}
+		sql, err := migrations.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, string(sql)); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		if _, err := tx.Exec(ctx, "INSERT INTO schema_migrations(version) VALUES($1)", v); err != nil {
+			return err
+		}
+	}
+	return tx.Commit(ctx)
+}
+
+// Close closes the connections.
+func (s *DB) Close() error {
+	s.pool.Close()
+	return nil
+}
+
+// Ping checks that the database answers a query on the store's tables.
+func (s *DB) Ping(ctx context.Context) error {
+	var n int64
+	return s.pool.QueryRow(ctx, "SELECT v FROM meta WHERE k = 'docs'").Scan(&n)
+}
+
+// Stats reads the counters Put maintains.
+func (s *DB) Stats(ctx context.Context) (redline.StoreStats, error) {
+	var st redline.StoreStats
+	rows, err := s.pool.Query(ctx, "SELECT k, v FROM meta WHERE k IN ('docs', 'events', 'mentions', 'min_day', 'max_day')")
+	if err != nil {
+		return st, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		var v int64
+		if err := rows.Scan(&k, &v); err != nil {
+			return st, err
+		}
+		switch k {
+		case "docs":
+			st.Documents = int(v)
+		case "events":
+			st.Events = int(v)
+		case "mentions":
+			st.Mentions = int(v)
+		case "min_day":
+			st.FirstDay = dayTime(v)
+		case "max_day":
+			st.LastDay = dayTime(v)
+		}
+	}
+	return st, rows.Err()
+}
+
+// retryable says whether a transaction failed only because another one got
+// in its way (deadlock, serialization failure, a unique key taken
+// concurrently): running it again can succeed.
+func retryable(err error) bool {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		switch pe.Code {
+		case "40P01", "40001", "23505":
+			return true
+		}
+	}
+	return false
+}
+
+// day is the number of days since 1970-01-01 of t's UTC date.
+func day(t time.Time) int64 {
+	u := t.Unix()
+	if u < 0 {
+		return (u - 86399) / 86400
+	}
+	return u / 86400
+}
+
+func dayTime(d int64) time.Time { return time.Unix(d*86400, 0).UTC() }
+
+var modes = []redline.Mode{redline.Asserted, redline.Negated, redline.Hypothetical, redline.Future}
+
+// modeNum maps a mode to its stored number; the empty mode is asserted.
+func modeNum(m redline.Mode) (int64, bool) {
+	if m == "" {
+		return 0, true
+	}
+	for i, x := range modes {
+		if x == m {
+			return int64(i), true
+		}
+	}
+	return 0, false
+}
+
+func modeOf(n int64) redline.Mode {
+	if n >= 0 && int(n) < len(modes) {
+		return modes[n]
+	}
+	return redline.Asserted
+}
+
+// rootNum is the CAMEO root as a number ("14" → 14), 0 when not numeric.
+func rootNum(c redline.Code) int64 {
+	r := c.Root()
+	if len(r) != 2 || r[0] < '0' || r[0] > '9' || r[1] < '0' || r[1] > '9' {
+		return 0
+	}
+	return int64(r[0]-'0')*10 + int64(r[1]-'0')
+}
+
+// quadOfRoot is CAMEO's QuadClass by root.
+func quadOfRoot(r int64) int {
+	switch {
+	case r >= 1 && r <= 5:
+		return 1
+	case r >= 6 && r <= 8:
+		return 2
+	case r >= 9 && r <= 13:
+		return 3
+	case r >= 14 && r <= 20:
+		return 4
+	}
+	return 0
+}

@@ -1,0 +1,697 @@
+package postgres
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"sort"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/redline-events/redline"
+)
+
+// mentionIn is one event of one document waiting to be stored.
+type mentionIn struct {
+	doc   int64  // doc row
+	docID string // public doc id, for the canonical order
+	ev    *redline.Event
+	sent  int64 // sentence row
+	key   int64
+	day   int64
+}
+
+type rollKey struct{ src, tgt, day, root, mode int64 }
+
+type rollVal struct {
+	events, mentions int64
+	gsum, csum       float64
+}
+
+type countryKey struct {
+	src, tgt  string
+	day, mode int64
+}
+
+type countryVal struct {
+	q          [5]int64
+	mentions   int64
+	gsum, csum float64
+}
+
+// eventRow is what Put needs of a stored event to adjust rollups.
+type eventRow struct {
+	day, src, tgt, root, mode int64
+	goldstein                 float64
+}
+
+type anchored struct{ id, day int64 }
+
+// tx is one Put attempt: the rows it will COPY and the deltas it
+// accumulates, flushed once at the end rather than per event.
+type tx struct {
+	s   *DB
+	tx  pgx.Tx
+	ctx context.Context
+
+	events, mentions, sentences [][]any
+	ids                         map[string][]int64 // preallocated ids by sequence
+
+	key       int64
+	keyEvents []anchored
+	// lockKeys are the event keys whose events this Put may found, join or
+	// drop: locked before any of them is read.
+	lockKeys map[int64]bool
+
+	newActors map[string]actorRow
+	actorN    map[int64]int64
+	roll      map[rollKey]*rollVal
+	country   map[countryKey]*countryVal
+	touched   map[int64]bool
+	st        redline.PutStats
+	dEvents   int64
+	dDocs     int64
+	dMent     int64
+	// minDay and maxDay bound the anchor days of new events.
+	minDay, maxDay int64
+}
+
+// maxAttempts bounds the retries of a Put that lost a race (see retryable).
+const maxAttempts = 8
+
+// Put stores docs in one transaction. See redline.Store.
+func (s *DB) Put(ctx context.Context, docs []redline.DocEvents) (redline.PutStats, error) {
+	for attempt := 1; ; attempt++ {
+		st, err := s.put(ctx, docs)
+		if err == nil || !retryable(err) || attempt == maxAttempts || ctx.Err() != nil {
+			return st, err
+		}
+	}
+}
+
+func (s *DB) put(ctx context.Context, docs []redline.DocEvents) (redline.PutStats, error) {
+	pgTx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return redline.PutStats{}, err
+	}
+	t := &tx{s: s, tx: pgTx, ctx: ctx, ids: map[string][]int64{}, lockKeys: map[int64]bool{},
+		newActors: map[string]actorRow{}, actorN: map[int64]int64{},
+		roll: map[rollKey]*rollVal{}, country: map[countryKey]*countryVal{}, touched: map[int64]bool{}}
+	if err := t.run(docs); err != nil {
+		pgTx.Rollback(ctx)
+		return redline.PutStats{}, err
+	}
+	if err := pgTx.Commit(ctx); err != nil {
+		return redline.PutStats{}, err
+	}
+	s.mu.Lock()
+	for k, v := range t.newActors {
+		s.actors[k] = v
+	}
+	s.mu.Unlock()
+	return t.st, nil
+}
+
+// lock takes transaction-scoped advisory locks on ids, in ascending order
+// (the subquery's order is the order the locks are taken in).
+func (t *tx) lock(ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	_, err := t.tx.Exec(t.ctx, "SELECT pg_advisory_xact_lock(k) FROM (SELECT k FROM unnest($1::bigint[]) AS k ORDER BY k) s", ids)
+	return err
+}
+
+// nextID takes an id from the sequence seq, fetching them in blocks.
+func (t *tx) nextID(seq string) (int64, error) {
+	ids := t.ids[seq]
+	if len(ids) == 0 {
+		rows, err := t.tx.Query(t.ctx, "SELECT nextval($1::regclass) FROM generate_series(1, 256)", seq)
+		if err != nil {
+			return 0, err
+		}
+		ids, err = pgx.CollectRows(rows, pgx.RowTo[int64])
+		if err != nil {
+			return 0, err
+		}
+	}
+	id := ids[0]
+	t.ids[seq] = ids[1:]
+	return id, nil
+}
+
+// docLock is the advisory lock of a document id; the high bit keeps it
+// apart from the event keys, which are non-negative.
+func docLock(id string) int64 {
+	h := sha256.Sum256([]byte(id))
+	return int64(binary.BigEndian.Uint64(h[:8]) | 1<<63)
+}
+
+func (t *tx) run(docs []redline.DocEvents) error {
+	// A document given twice in one batch is stored once, as last given.
+	last := make(map[string]int, len(docs))
+	var docLocks []int64
+	for i := range docs {
+		d := docs[i].Doc
+		if d == nil || d.ID == "" {
+			return fmt.Errorf("%w: document without an id", redline.ErrInvalid)
+		}
+		last[d.ID] = i
+		docLocks = append(docLocks, docLock(d.ID))
+	}
+	if err := t.lock(docLocks); err != nil {
+		return err
+	}
+	var ms []mentionIn
+	for i := range docs {
+		d := docs[i].Doc
+		if last[d.ID] != i {
+			t.st.Unchanged++
+			continue
+		}
+		h := redline.DocHash(d)
+		var row int64
+		var old []byte
+		err := t.tx.QueryRow(t.ctx, "SELECT id, hash FROM doc WHERE doc_id = $1", d.ID).Scan(&row, &old)
+		src := redline.DocSource(d)
+		switch {
+		case err == pgx.ErrNoRows:
+			if err := t.tx.QueryRow(t.ctx, `INSERT INTO doc(doc_id, hash, title, url, source, day, origin)
+				VALUES($1,$2,$3,$4,$5,$6,$7) RETURNING id`, d.ID, h[:], d.Title, d.URL, src, docDay(d), d.Origin).Scan(&row); err != nil {
+				return err
+			}
+			t.st.Docs++
+			t.dDocs++
+		case err != nil:
+			return err
+		case bytes.Equal(old, h[:]):
+			t.st.Unchanged++
+			continue
+		default:
+			if err := t.removeDoc(row); err != nil {
+				return err
+			}
+			if _, err := t.tx.Exec(t.ctx, "UPDATE doc SET hash=$1, title=$2, url=$3, source=$4, day=$5, origin=$6 WHERE id=$7",
+				h[:], d.Title, d.URL, src, docDay(d), d.Origin, row); err != nil {
+				return err
+			}
+			t.st.Replaced++
+		}
+		sents, err := t.storeSentences(row, docs[i].Events)
+		if err != nil {
+			return err
+		}
+		for j := range docs[i].Events {
+			ev := &docs[i].Events[j]
+			m := mentionIn{doc: row, docID: d.ID, ev: ev, sent: sents[ev.Sentence], key: eventKey(ev), day: day(ev.Date)}
+			ms = append(ms, m)
+			t.lockKeys[m.key] = true
+		}
+	}
+	keys := make([]int64, 0, len(t.lockKeys))
+	for k := range t.lockKeys {
+		keys = append(keys, k)
+	}
+	if err := t.lock(keys); err != nil {
+		return err
+	}
+	// The canonical order of the SQLite store: clustering does not depend
+	// on the order of documents within a batch.
+	sort.Slice(ms, func(i, j int) bool {
+		a, b := &ms[i], &ms[j]
+		if a.key != b.key {
+			return a.key < b.key
+		}
+		if a.day != b.day {
+			return a.day < b.day
+		}
+		if a.docID != b.docID {
+			return a.docID < b.docID
+		}
+		return a.ev.Sentence < b.ev.Sentence
+	})
+	for i := range ms {
+		if i == 0 || ms[i].key != ms[i-1].key {
+			j := i
+			for j+1 < len(ms) && ms[j+1].key == ms[i].key {
+				j++
+			}
+			if err := t.loadKey(ms[i].key, ms[i].day, ms[j].day); err != nil {
+				return err
+			}
+		}
+		if err := t.mention(&ms[i]); err != nil {
+			return err
+		}
+	}
+	for _, c := range []struct {
+		table string
+		cols  []string
+		rows  [][]any
+	}{
+		{"sentence", []string{"id", "doc", "idx", "start_off", "end_off", "text"}, t.sentences},
+		{"event", []string{"id", "key", "day", "src", "tgt", "code", "root", "goldstein", "mode", "n_mentions", "n_articles", "n_sources", "rep"}, t.events},
+		{"mention", []string{"id", "event", "doc", "sent", "idx", "mid", "day", "date_from", "src_text", "tgt_text",
+			"said_code", "said_text", "said_country", "verb", "verb_start", "verb_end", "place"}, t.mentions},
+	} {
+		if len(c.rows) == 0 {
+			continue
+		}
+		if _, err := t.tx.CopyFrom(t.ctx, pgx.Identifier{c.table}, c.cols, pgx.CopyFromRows(c.rows)); err != nil {
+			return fmt.Errorf("copy %s: %w", c.table, err)
+		}
+	}
+	if err := t.recount(); err != nil {
+		return err
+	}
+	return t.flush()
+}
+
+func docDay(d *redline.Doc) any {
+	if d.Date.IsZero() {
+		return nil
+	}
+	return day(d.Date)
+}
+
+// eventKey hashes what makes two mentions the same event (as the sqlite
+// store does, so that both give an event the same public id).
+func eventKey(ev *redline.Event) int64 {
+	h := sha256.New()
+	for _, s := range []string{ev.Source.ActorCode(), ev.Target.ActorCode(), string(ev.Code), string(ev.Mode)} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	var b [32]byte
+	return int64(binary.BigEndian.Uint64(h.Sum(b[:0])[:8]) >> 1)
+}
+
+// storedID is the public id of a stored event: its key and anchor day.
+func storedID(key, day int64) string {
+	var b [12]byte
+	binary.BigEndian.PutUint64(b[:8], uint64(key))
+	binary.BigEndian.PutUint32(b[8:], uint32(day+1<<31))
+	return "e" + hex.EncodeToString(b[:])
+}
+
+// parseStoredID inverts storedID.
+func parseStoredID(id string) (key, day int64, ok bool) {
+	if len(id) != 25 || id[0] != 'e' {
+		return 0, 0, false
+	}
+	b, err := hex.DecodeString(id[1:])
+	if err != nil {
+		return 0, 0, false
+	}
+	return int64(binary.BigEndian.Uint64(b[:8])), int64(binary.BigEndian.Uint32(b[8:])) - 1<<31, true
+}
+
+// storeSentences queues the evidence sentences of a document's events, once
+// each, and returns their rows by sentence index.
+func (t *tx) storeSentences(doc int64, evs []redline.Event) (map[int]int64, error) {
+	seen := make(map[int]int64, len(evs))
+	for i := range evs {
+		ev := &evs[i]
+		if _, ok := seen[ev.Sentence]; ok {
+			continue
+		}
+		id, err := t.nextID("sentence_id")
+		if err != nil {
+			return nil, err
+		}
+		seen[ev.Sentence] = id
+		e := &ev.Evidence
+		t.sentences = append(t.sentences, []any{id, doc, int32(ev.Sentence), int32(e.Start), int32(e.End), e.Text})
+	}
+	return seen, nil
+}
+
+// actor returns the id of an actor code, creating its row when new. A
+// concurrent writer creating the same actor makes the insert do nothing
+// (after waiting for it), and the select then finds its row.
+func (t *tx) actor(a *redline.Actor) (actorRow, error) {
+	if a == nil || a.Code == "" {
+		return actorRow{}, nil
+	}
+	if r, ok := t.newActors[a.Code]; ok {
+		return r, nil
+	}
+	t.s.mu.Lock()
+	r, ok := t.s.actors[a.Code]
+	t.s.mu.Unlock()
+	if ok {
+		return r, nil
+	}
+	err := t.tx.QueryRow(t.ctx, `INSERT INTO actor(code, country, name) VALUES($1,$2,$3)
+		ON CONFLICT(code) DO NOTHING RETURNING id, country`, a.Code, a.Country, a.Text).Scan(&r.id, &r.country)
+	if err == pgx.ErrNoRows {
+		err = t.tx.QueryRow(t.ctx, "SELECT id, country FROM actor WHERE code = $1", a.Code).Scan(&r.id, &r.country)
+	}
+	if err != nil {
+		return r, err
+	}
+	t.newActors[a.Code] = r
+	return r, nil
+}
+
+// loadKey reads the stored events of key that mentions dated from..to
+// could join.
+func (t *tx) loadKey(key, from, to int64) error {
+	t.key, t.keyEvents = key, t.keyEvents[:0]
+	rows, err := t.tx.Query(t.ctx, "SELECT id, day FROM event WHERE key = $1 AND day BETWEEN $2 AND $3",
+		key, from-redline.DedupWindow, to+redline.DedupWindow)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a anchored
+		if err := rows.Scan(&a.id, &a.day); err != nil {
+			return err
+		}
+		t.keyEvents = append(t.keyEvents, a)
+	}
+	return rows.Err()
+}
+
+// mention queues one mention, joining it to an event of its key or founding
+// one.
+func (t *tx) mention(m *mentionIn) error {
+	ev := m.ev
+	var eventID, anchor int64
+	best := int64(-1)
+	for _, a := range t.keyEvents {
+		dist := a.day - m.day
+		if dist < 0 {
+			dist = -dist
+		}
+		// The nearest anchor wins; on a tie, the earlier.
+		if dist <= redline.DedupWindow && (best < 0 || dist < best || (dist == best && a.day < anchor)) {
+			best, eventID, anchor = dist, a.id, a.day
+		}
+	}
+	src, err := t.actor(ev.Source)
+	if err != nil {
+		return err
+	}
+	tgt, err := t.actor(ev.Target)
+	if err != nil {
+		return err
+	}
+	mode, ok := modeNum(ev.Mode)
+	if !ok {
+		return fmt.Errorf("%w: event %s: unknown mode %q", redline.ErrInvalid, ev.ID, ev.Mode)
+	}
+	mid, err := t.nextID("mention_id")
+	if err != nil {
+		return err
+	}
+	g := ev.Code.Goldstein()
+	root := rootNum(ev.Code)
+	if best < 0 {
+		if eventID, err = t.nextID("event_id"); err != nil {
+			return err
+		}
+		anchor = m.day
+		t.keyEvents = append(t.keyEvents, anchored{eventID, anchor})
+		t.events = append(t.events, []any{eventID, m.key, m.day, src.id, tgt.id, string(ev.Code), root, g, mode, int64(1), int64(1), int64(1), mid})
+		t.st.NewEvents++
+		t.dEvents++
+		if t.st.NewEvents == 1 || m.day < t.minDay {
+			t.minDay = m.day
+		}
+		if t.st.NewEvents == 1 || m.day > t.maxDay {
+			t.maxDay = m.day
+		}
+		t.addEvent(eventRow{day: anchor, src: src.id, tgt: tgt.id, root: root, mode: mode, goldstein: g}, src.country, tgt.country, 1, ev.Code.Quad())
+		t.actorN[src.id]++
+		t.actorN[tgt.id]++
+	} else {
+		t.touched[eventID] = true
+	}
+	t.addMentions(eventRow{day: anchor, src: src.id, tgt: tgt.id, root: root, mode: mode, goldstein: g}, src.country, tgt.country, 1)
+	var said [3]any
+	if ev.SaidBy != nil {
+		said = [3]any{ev.SaidBy.Code, ev.SaidBy.Text, ev.SaidBy.Country}
+	}
+	var place any
+	if ev.Place != nil {
+		b, err := json.Marshal(ev.Place)
+		if err != nil {
+			return err
+		}
+		place = string(b)
+	}
+	var srcText, tgtText string
+	if ev.Source != nil {
+		srcText = ev.Source.Text
+	}
+	if ev.Target != nil {
+		tgtText = ev.Target.Text
+	}
+	e := &ev.Evidence
+	t.mentions = append(t.mentions, []any{mid, eventID, m.doc, m.sent, int32(ev.Sentence), ev.ID, m.day, string(ev.DateFrom),
+		srcText, tgtText, said[0], said[1], said[2], e.Verb, int32(e.VerbStart), int32(e.VerbEnd), place})
+	t.st.Mentions++
+	t.dMent++
+	return nil
+}
+
+// addEvent adds (n=1) or removes (n=-1) an event's rollup contribution,
+// mention counts apart.
+func (t *tx) addEvent(e eventRow, srcC, tgtC string, n int64, quad redline.QuadClass) {
+	r := t.rollVal(e)
+	r.events += n
+	r.gsum += float64(n) * e.goldstein
+	c := conflict(e.goldstein)
+	r.csum += float64(n) * c
+	cv := t.countryVal(e, srcC, tgtC)
+	if quad >= 1 && quad <= 4 {
+		cv.q[quad] += n
+	}
+	cv.gsum += float64(n) * e.goldstein
+	cv.csum += float64(n) * c
+}
+
+func (t *tx) addMentions(e eventRow, srcC, tgtC string, n int64) {
+	t.rollVal(e).mentions += n
+	t.countryVal(e, srcC, tgtC).mentions += n
+}
+
+func conflict(g float64) float64 {
+	if g < 0 {
+		return -g
+	}
+	return 0
+}
+
+func (t *tx) rollVal(e eventRow) *rollVal {
+	k := rollKey{e.src, e.tgt, e.day, e.root, e.mode}
+	r := t.roll[k]
+	if r == nil {
+		r = &rollVal{}
+		t.roll[k] = r
+	}
+	return r
+}
+
+func (t *tx) countryVal(e eventRow, srcC, tgtC string) *countryVal {
+	k := countryKey{srcC, tgtC, e.day, e.mode}
+	r := t.country[k]
+	if r == nil {
+		r = &countryVal{}
+		t.country[k] = r
+	}
+	return r
+}
+
+// removeDoc deletes a changed document's sentences and mentions; the events
+// they belonged to are recounted (and dropped when left without mentions)
+// at the end of the Put, after their keys are locked.
+func (t *tx) removeDoc(doc int64) error {
+	rows, err := t.tx.Query(t.ctx, `SELECT m.event, e.key, e.day, e.src, e.tgt, e.root, e.mode, e.goldstein, sa.country, ta.country
+		FROM mention m JOIN event e ON e.id = m.event JOIN actor sa ON sa.id = e.src JOIN actor ta ON ta.id = e.tgt
+		WHERE m.doc = $1`, doc)
+	if err != nil {
+		return err
+	}
+	var n int64
+	for rows.Next() {
+		var id, key int64
+		var e eventRow
+		var sc, tc string
+		if err := rows.Scan(&id, &key, &e.day, &e.src, &e.tgt, &e.root, &e.mode, &e.goldstein, &sc, &tc); err != nil {
+			rows.Close()
+			return err
+		}
+		t.touched[id] = true
+		t.lockKeys[key] = true
+		t.addMentions(e, sc, tc, -1)
+		n++
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	t.dMent -= n
+	if _, err := t.tx.Exec(t.ctx, "DELETE FROM sentence WHERE id IN (SELECT sent FROM mention WHERE doc = $1)", doc); err != nil {
+		return err
+	}
+	_, err = t.tx.Exec(t.ctx, "DELETE FROM mention WHERE doc = $1", doc)
+	return err
+}
+
+// recount refreshes, in two statements, the counts and representative of
+// the events whose mentions changed, and deletes those left without
+// mentions.
+func (t *tx) recount() error {
+	if len(t.touched) == 0 {
+		return nil
+	}
+	ids := make([]int64, 0, len(t.touched))
+	for id := range t.touched {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	rows, err := t.tx.Query(t.ctx, `SELECT e.id, e.day, e.src, e.tgt, e.root, e.mode, e.goldstein, e.code, sa.country, ta.country
+		FROM event e JOIN actor sa ON sa.id = e.src JOIN actor ta ON ta.id = e.tgt
+		WHERE e.id = ANY($1) AND NOT EXISTS (SELECT 1 FROM mention m WHERE m.event = e.id) ORDER BY e.id`, ids)
+	if err != nil {
+		return err
+	}
+	var gone []int64
+	for rows.Next() {
+		var id int64
+		var e eventRow
+		var code, sc, tc string
+		if err := rows.Scan(&id, &e.day, &e.src, &e.tgt, &e.root, &e.mode, &e.goldstein, &code, &sc, &tc); err != nil {
+			rows.Close()
+			return err
+		}
+		t.addEvent(e, sc, tc, -1, redline.Code(code).Quad())
+		t.actorN[e.src]--
+		t.actorN[e.tgt]--
+		t.dEvents--
+		gone = append(gone, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(gone) > 0 {
+		if _, err := t.tx.Exec(t.ctx, "DELETE FROM event WHERE id = ANY($1)", gone); err != nil {
+			return err
+		}
+	}
+	_, err = t.tx.Exec(t.ctx, `UPDATE event e SET n_mentions = c.nm, n_articles = c.na, n_sources = c.ns, rep = c.rep
+		FROM (SELECT m.event, COUNT(*) AS nm, COUNT(DISTINCT m.doc) AS na, COUNT(DISTINCT d.source) AS ns,
+			(array_agg(m.id ORDER BY d.doc_id, m.idx, m.id))[1] AS rep
+			FROM mention m JOIN doc d ON d.id = m.doc WHERE m.event = ANY($1) GROUP BY m.event) c
+		WHERE e.id = c.event`, ids)
+	return err
+}
+
+// flush writes the accumulated rollup, actor and counter deltas in one
+// round trip, each table's rows in key order so that concurrent writers
+// take their row locks in the same order.
+func (t *tx) flush() error {
+	b := &pgx.Batch{}
+	rk := make([]rollKey, 0, len(t.roll))
+	for k := range t.roll {
+		rk = append(rk, k)
+	}
+	sort.Slice(rk, func(i, j int) bool {
+		a, b := rk[i], rk[j]
+		if a.src != b.src {
+			return a.src < b.src
+		}
+		if a.tgt != b.tgt {
+			return a.tgt < b.tgt
+		}
+		if a.day != b.day {
+			return a.day < b.day
+		}
+		if a.root != b.root {
+			return a.root < b.root
+		}
+		return a.mode < b.mode
+	})
+	for _, k := range rk {
+		v := t.roll[k]
+		if v.events == 0 && v.mentions == 0 && v.gsum == 0 && v.csum == 0 {
+			continue
+		}
+		b.Queue(`INSERT INTO rollup(src, tgt, day, root, mode, events, mentions, gsum, csum) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9)
+			ON CONFLICT(src, tgt, day, root, mode) DO UPDATE SET events = rollup.events + excluded.events,
+			mentions = rollup.mentions + excluded.mentions, gsum = rollup.gsum + excluded.gsum, csum = rollup.csum + excluded.csum`,
+			k.src, k.tgt, k.day, k.root, k.mode, v.events, v.mentions, v.gsum, v.csum)
+		// Rows emptied by replaced documents go, so that series show no
+		// empty days; only rows that lost something can have been emptied.
+		if v.events < 0 || v.mentions < 0 {
+			b.Queue(`DELETE FROM rollup WHERE src=$1 AND tgt=$2 AND day=$3 AND root=$4 AND mode=$5
+				AND events <= 0 AND mentions <= 0`, k.src, k.tgt, k.day, k.root, k.mode)
+		}
+	}
+	ck := make([]countryKey, 0, len(t.country))
+	for k := range t.country {
+		ck = append(ck, k)
+	}
+	sort.Slice(ck, func(i, j int) bool {
+		a, b := ck[i], ck[j]
+		if a.src != b.src {
+			return a.src < b.src
+		}
+		if a.tgt != b.tgt {
+			return a.tgt < b.tgt
+		}
+		if a.day != b.day {
+			return a.day < b.day
+		}
+		return a.mode < b.mode
+	})
+	for _, k := range ck {
+		v := t.country[k]
+		b.Queue(`INSERT INTO country_day(src, tgt, day, mode, q1, q2, q3, q4, mentions, gsum, csum) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)
+			ON CONFLICT(src, tgt, day, mode) DO UPDATE SET q1 = country_day.q1 + excluded.q1, q2 = country_day.q2 + excluded.q2,
+			q3 = country_day.q3 + excluded.q3, q4 = country_day.q4 + excluded.q4, mentions = country_day.mentions + excluded.mentions,
+			gsum = country_day.gsum + excluded.gsum, csum = country_day.csum + excluded.csum`,
+			k.src, k.tgt, k.day, k.mode, v.q[1], v.q[2], v.q[3], v.q[4], v.mentions, v.gsum, v.csum)
+		if v.q[1] < 0 || v.q[2] < 0 || v.q[3] < 0 || v.q[4] < 0 || v.mentions < 0 {
+			b.Queue(`DELETE FROM country_day WHERE src=$1 AND tgt=$2 AND day=$3 AND mode=$4
+				AND q1 + q2 + q3 + q4 <= 0 AND mentions <= 0`, k.src, k.tgt, k.day, k.mode)
+		}
+	}
+	actors := make([]int64, 0, len(t.actorN))
+	for id, n := range t.actorN {
+		if id != 0 && n != 0 {
+			actors = append(actors, id)
+		}
+	}
+	slices.Sort(actors)
+	for _, id := range actors {
+		b.Queue("UPDATE actor SET events = events + $1 WHERE id = $2", t.actorN[id], id)
+	}
+	// The counters are hot rows every writer updates: they come last, so
+	// that their locks are held for the shortest time.
+	for _, c := range []struct {
+		k string
+		n int64
+	}{{"docs", t.dDocs}, {"events", t.dEvents}, {"mentions", t.dMent}} {
+		if c.n != 0 {
+			b.Queue("UPDATE meta SET v = v + $1 WHERE k = $2", c.n, c.k)
+		}
+	}
+	if t.st.NewEvents > 0 {
+		b.Queue(`INSERT INTO meta VALUES('max_day', $2), ('min_day', $1)
+			ON CONFLICT(k) DO UPDATE SET v = CASE meta.k WHEN 'min_day' THEN LEAST(meta.v, excluded.v) ELSE GREATEST(meta.v, excluded.v) END`,
+			t.minDay, t.maxDay)
+	}
+	return t.tx.SendBatch(t.ctx, b).Close()
+}
