@@ -323,8 +323,20 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 	codes := [2]redline.Code{p.code}
 	modes := [2]redline.Mode{mode}
 	if intent && mode == redline.Future {
-		if c, ok := intentCode(p.code); ok {
-			codes[1], modes[1] = c, redline.Asserted
+		switch r := p.code.Root(); {
+		case r == "02" || r == "03" || r == "10" || r == "12" || r == "13":
+			// Announcing an appeal, a promise, a demand, a refusal or a
+			// threat is already making it: "will ask", "is ready to
+			// contribute troops" (0334).
+			modes[0] = redline.Asserted
+		case s.conditioned(v):
+			// "will withdraw its force unless the president arranges a
+			// ceasefire": an action announced on a condition is a threat.
+			codes[1], modes[1] = threatCode(p.code), redline.Asserted
+		default:
+			if c, ok := intentCode(p.code); ok {
+				codes[1], modes[1] = c, redline.Asserted
+			}
 		}
 	}
 	// An announced refusal ("will not meet the demands", "said it would not
@@ -882,6 +894,23 @@ func (s *sentenceState) mode(v int) (m redline.Mode, intent bool) {
 		}
 	}
 	return redline.Asserted, false
+}
+
+// conditioned reports an "unless" or "if" clause on v: the condition of an
+// announced action.
+func (s *sentenceState) conditioned(v int) bool {
+	t := &s.t
+	for c := t.first[v]; c >= 0; c = t.next[c] {
+		if t.toks[c].Rel.Base() != redline.Advcl {
+			continue
+		}
+		for m := t.first[c]; m >= 0; m = t.next[m] {
+			if t.toks[m].Rel == redline.Mark && (t.toks[m].Lower == "unless" || t.toks[m].Lower == "if") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // perfect reports whether h has a perfect "have" among its auxiliaries.
