@@ -62,21 +62,26 @@ func storeSchemes() []string {
 
 // open opens the store the flags name.
 func (f *storeFlags) open(ctx context.Context, cmd *cobra.Command) (redline.Store, error) {
-	if f.store == "" {
+	u := f.store
+	if u == "" {
 		if f.db == "" {
 			return nil, usagef("--db: give a file name")
 		}
-		return sqlite.Open(ctx, f.db)
-	}
-	if cmd != nil && cmd.Flags().Changed("db") {
+		// --db postgres://... is taken as --store: a file name has no
+		// registered scheme before "://".
+		if scheme, _, ok := strings.Cut(f.db, "://"); !ok || storeOpeners[scheme] == nil {
+			return sqlite.Open(ctx, f.db)
+		}
+		u = f.db
+	} else if cmd != nil && cmd.Flags().Changed("db") {
 		return nil, usagef("give --db or --store, not both")
 	}
-	scheme, _, ok := strings.Cut(f.store, ":")
+	scheme, _, ok := strings.Cut(u, ":")
 	open := storeOpeners[scheme]
 	if !ok || open == nil {
 		return nil, usagef("--store: unknown scheme %q (known: %s)", scheme, strings.Join(storeSchemes(), ", "))
 	}
-	s, err := open(ctx, f.store)
+	s, err := open(ctx, u)
 	if err != nil {
 		return nil, fmt.Errorf("opening %s: %w", scheme, err)
 	}
