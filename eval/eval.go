@@ -6,6 +6,7 @@ package eval
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
@@ -61,29 +62,50 @@ func ReadJSONL(r io.Reader, name string) ([]Record, error) {
 
 // ReadPetrarchXML reads PETRARCH validation records (<Sentence> elements
 // with <EventCoding> and <Text>); records marked evaluate="false" or coded
-// as null events are skipped.
+// as null events are skipped. The files are not well-formed XML (their
+// comments hold "--" and even nested comment markers), so each <Sentence>
+// block is cut out and decoded on its own.
 func ReadPetrarchXML(r io.Reader) ([]Record, error) {
-	var doc struct {
-		Sentences []struct {
-			ID       string `xml:"id,attr"`
-			Date     string `xml:"date,attr"`
-			Evaluate string `xml:"evaluate,attr"`
-			Text     string `xml:"Text"`
-			Codings  []struct {
-				Source string `xml:"sourcecode,attr"`
-				Target string `xml:"targetcode,attr"`
-				Event  string `xml:"eventcode,attr"`
-				Noevts string `xml:"noevents,attr"`
-			} `xml:"EventCoding"`
-		} `xml:"Sentences>Sentence"`
-	}
-	dec := xml.NewDecoder(r)
-	dec.Strict = false
-	if err := dec.Decode(&doc); err != nil {
+	b, err := io.ReadAll(r)
+	if err != nil {
 		return nil, err
 	}
+	type sentence struct {
+		ID       string `xml:"id,attr"`
+		Date     string `xml:"date,attr"`
+		Evaluate string `xml:"evaluate,attr"`
+		Text     string `xml:"Text"`
+		Codings  []struct {
+			Source string `xml:"sourcecode,attr"`
+			Target string `xml:"targetcode,attr"`
+			Event  string `xml:"eventcode,attr"`
+			Noevts string `xml:"noevents,attr"`
+		} `xml:"EventCoding"`
+	}
 	var out []Record
-	for _, s := range doc.Sentences {
+	var bad int
+	var firstErr error
+	for {
+		i := bytes.Index(b, []byte("<Sentence "))
+		if i < 0 {
+			break
+		}
+		j := bytes.Index(b[i:], []byte("</Sentence>"))
+		if j < 0 {
+			break
+		}
+		block := stripComments(b[i : i+j+len("</Sentence>")])
+		b = b[i+j:]
+		var s sentence
+		dec := xml.NewDecoder(bytes.NewReader(block))
+		dec.Strict = false
+		if err := dec.Decode(&s); err != nil {
+			bad++
+			if firstErr == nil {
+				firstErr = err
+			}
+			continue
+		}
 		if s.Evaluate == "false" {
 			continue
 		}
@@ -101,7 +123,29 @@ func ReadPetrarchXML(r io.Reader) ([]Record, error) {
 			out = append(out, rec)
 		}
 	}
+	if len(out) == 0 && firstErr != nil {
+		return nil, fmt.Errorf("no record could be read (%d malformed, first: %v)", bad, firstErr)
+	}
 	return out, nil
+}
+
+// stripComments removes <!-- ... --> blocks: PETRARCH's validation files
+// put "--" inside their comments, which XML forbids and encoding/xml
+// rejects even when not strict.
+func stripComments(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	for {
+		i := bytes.Index(b, []byte("<!--"))
+		if i < 0 {
+			return append(out, b...)
+		}
+		out = append(out, b[:i]...)
+		j := bytes.Index(b[i+4:], []byte("-->"))
+		if j < 0 {
+			return out
+		}
+		b = b[i+4+j+3:]
+	}
 }
 
 // roots maps PLOVER types to the CAMEO roots they allow, as score.py does.
