@@ -231,6 +231,7 @@ type scratch struct {
 	hist   []uint8 // labels of the current pass, padded by two on each side
 	first  []uint8 // first-pass labels when a second pass runs
 	feats  [maxFeats]uint64
+	buf    [256]int32 // scores of all labels; scores is its first len(labels)
 	scores []int32
 	margin []int32 // first-pass margin of each token
 }
@@ -249,10 +250,7 @@ func (s *scratch) reset(n, nLabels int) {
 	for _, t := range [][]uint8{s.hist, s.first} {
 		t[0], t[1], t[n+2], t[n+3] = padLabel, padLabel, padLabel, padLabel
 	}
-	if cap(s.scores) < nLabels {
-		s.scores = make([]int32, nLabels)
-	}
-	s.scores = s.scores[:nLabels]
+	s.scores = s.buf[:nLabels]
 }
 
 // prepare fills the word hashes of a sentence; wi[2+i] belongs to token i,

@@ -57,7 +57,9 @@ func (t *table) lookup(key uint64) []uint32 {
 // add adds the rows of feats into scores. It first finds every row and
 // then adds them, so that the cache misses of the lookups overlap instead of
 // each waiting behind the previous row's additions.
-func (t *table) add(feats []uint64, scores []int32) {
+// scores is a full 256-entry array so that indexing by a label byte needs
+// no bounds check.
+func (t *table) add(feats []uint64, scores *[256]int32) {
 	var lo, hi [maxFeats]uint32
 	n := 0
 	for _, key := range feats {
@@ -74,9 +76,10 @@ func (t *table) add(feats []uint64, scores []int32) {
 			}
 		}
 	}
+	sc := scores[:] // one nil check here, none per cell; uint8 indexes need no bounds check
 	for j := 0; j < n; j++ {
 		for _, e := range t.ent[lo[j]:hi[j]] {
-			scores[uint8(e)] += int32(int16(e >> 16))
+			sc[uint8(e)] += int32(int16(e >> 16))
 		}
 	}
 }
@@ -149,8 +152,9 @@ func (t *Tagger) addMerged(s *scratch, i int) {
 		if !w.inLex {
 			continue
 		}
+		sc := s.buf[:]
 		for _, e := range t.merged.lookup(mix(groupSeed[g], w.lower)) {
-			s.scores[uint8(e)] += int32(e) >> 8
+			sc[uint8(e)] += int32(e) >> 8
 		}
 	}
 }
@@ -202,7 +206,9 @@ func (t *Tagger) merge() {
 				l2 = padLabel
 			}
 			keys = tagKeys(keys[:0], uint64(l1)+1000, uint64(l2)+2000)
-			t.pass1.add(keys, t.pairs[t.pairIndex(l1, l2):][:n])
+			var acc [256]int32
+			t.pass1.add(keys, &acc)
+			copy(t.pairs[t.pairIndex(l1, l2):][:n], acc[:n])
 		}
 	}
 }
@@ -270,11 +276,11 @@ func (t *Tagger) pass(s *scratch, toks []redline.Token, tab *table, out, right [
 		if merged {
 			// Start from the dense sum of the label-pair rows.
 			copy(s.scores, t.pairs[t.pairIndex(out[i+1], out[i]):])
-			tab.add(f, s.scores)
+			tab.add(f, &s.buf)
 			t.addMerged(s, i)
 		} else {
 			clear(s.scores)
-			tab.add(f, s.scores)
+			tab.add(f, &s.buf)
 		}
 		out[i+2], s.margin[i] = argmax2(s.scores)
 	}
