@@ -7,6 +7,8 @@ import (
 	"math"
 	"strings"
 	"time"
+
+	"github.com/redline-events/redline/analysis"
 )
 
 // The charts are SVG written here rather than a vendored chart library: two
@@ -31,7 +33,7 @@ const (
 // events downward, and the mean Goldstein score as a line on its own scale
 // (−10..+10, right axis) sharing the zero line. Each bar carries a <title>
 // tooltip.
-func seriesChart(pts []Point, iv Interval, label string) template.HTML {
+func seriesChart(pts []analysis.Point, iv analysis.Interval, label string) template.HTML {
 	const (
 		W, H               = 960.0, 280.0
 		left, right        = 44.0, 40.0
@@ -72,7 +74,7 @@ func seriesChart(pts []Point, iv Interval, label string) template.HTML {
 	b.WriteString(`<g class="bars">`)
 	for i := range pts {
 		p := &pts[i]
-		if p.Events() == 0 {
+		if p.Events == 0 {
 			continue
 		}
 		x := left + float64(i)*step + (step-bw)/2
@@ -109,7 +111,7 @@ func seriesChart(pts []Point, iv Interval, label string) template.HTML {
 	pen := false
 	for i := range pts {
 		p := &pts[i]
-		if p.Events() == 0 {
+		if p.Events == 0 {
 			pen = false
 			continue
 		}
@@ -117,15 +119,15 @@ func seriesChart(pts []Point, iv Interval, label string) template.HTML {
 		if !pen {
 			cmd = 'M'
 		}
-		fmt.Fprintf(&path, "%c%.1f %.1f", cmd, left+(float64(i)+0.5)*step, yg(p.GoldsteinMean()))
+		fmt.Fprintf(&path, "%c%.1f %.1f", cmd, left+(float64(i)+0.5)*step, yg(p.GoldsteinMean))
 		pen = true
 	}
 	if path.Len() > 0 {
 		fmt.Fprintf(&b, `<path class="goldstein" d="%s" fill="none" stroke="%s" stroke-width="1.6" stroke-linejoin="round"/>`, path.String(), colLine)
 		if len(pts) <= 120 {
 			for i := range pts {
-				if p := &pts[i]; p.Events() > 0 {
-					fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="2" fill="%s"/>`, left+(float64(i)+0.5)*step, yg(p.GoldsteinMean()), colLine)
+				if p := &pts[i]; p.Events > 0 {
+					fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="2" fill="%s"/>`, left+(float64(i)+0.5)*step, yg(p.GoldsteinMean), colLine)
 				}
 			}
 		}
@@ -142,8 +144,8 @@ func seriesChart(pts []Point, iv Interval, label string) template.HTML {
 
 // sparkline draws a dyad's daily conflict intensity (red area) and
 // cooperation count (blue line) over a window, shading its recent days.
-func sparkline(pts []Point, recentFrom time.Time, label string) template.HTML {
-	const W, H, pad = 160.0, 32.0, 2.0
+func sparkline(pts []analysis.Point, recentFrom time.Time, label string) template.HTML {
+	const W, H, pad = 120.0, 28.0, 2.0
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="spark" viewBox="0 0 %g %g" width="%g" height="%g" role="img" aria-label="%s">`, W, H, W, H, html.EscapeString(label))
 	if len(pts) == 0 {
@@ -184,23 +186,23 @@ func sparkline(pts []Point, recentFrom time.Time, label string) template.HTML {
 	return template.HTML(b.String())
 }
 
-func pointTitle(p *Point, iv Interval) string {
+func pointTitle(p *analysis.Point, iv analysis.Interval) string {
 	return fmt.Sprintf("%s: %d events — cooperation %d verbal, %d material; conflict %d verbal, %d material; Goldstein mean %.1f",
-		bucketLabel(p.Start, iv), p.Events(), p.Quad[1], p.Quad[2], p.Quad[3], p.Quad[4], p.GoldsteinMean())
+		bucketLabel(p.Start, iv), p.Events, p.Quad[1], p.Quad[2], p.Quad[3], p.Quad[4], p.GoldsteinMean)
 }
 
-func bucketLabel(t time.Time, iv Interval) string {
+func bucketLabel(t time.Time, iv analysis.Interval) string {
 	switch iv {
-	case Week:
+	case analysis.Week:
 		return "week of " + t.Format("2 Jan 2006")
-	case Month:
+	case analysis.Month:
 		return t.Format("January 2006")
 	}
 	return t.Format("Mon 2 Jan 2006")
 }
 
-func tickLabel(t time.Time, iv Interval) string {
-	if iv == Month {
+func tickLabel(t time.Time, iv analysis.Interval) string {
+	if iv == analysis.Month {
 		return t.Format("Jan 2006")
 	}
 	return t.Format("2 Jan 06")

@@ -3,7 +3,9 @@ package http
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -14,6 +16,7 @@ import (
 	"time"
 
 	"github.com/redline-events/redline"
+	"github.com/redline-events/redline/analysis"
 )
 
 //go:embed assets/templates/*.html
@@ -25,7 +28,22 @@ var staticFS embed.FS
 //go:embed assets/openapi.json
 var openapiJSON []byte
 
+// assetVersion is a hash of the static files, added to their URLs so that
+// browsers may cache them for long and still see a new release at once.
+var assetVersion = func() string {
+	h := sha256.New()
+	_ = fs.WalkDir(staticFS, ".", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := staticFS.ReadFile(path)
+			h.Write(b)
+		}
+		return nil
+	})
+	return hex.EncodeToString(h.Sum(nil)[:6])
+}()
+
 var templates = template.Must(template.New("").Funcs(template.FuncMap{
+	"asset":     func(name string) string { return "/static/" + name + "?v=" + assetVersion },
 	"date":      func(t time.Time) string { return t.Format(dateLayout) },
 	"score":     func(f float64) string { return fmt.Sprintf("%+.1f", f) },
 	"num":       func(f float64) string { return fmt.Sprintf("%.1f", f) },
@@ -107,15 +125,21 @@ func (s *Server) stats(ctx context.Context) redline.StoreStats {
 	return st
 }
 
-// alertRow is a dyad on the overview, with its sparkline.
+// alertRow is an alert on the overview, escRow a ranked dyad, dyadRow a
+// dyad's total; each with its sparkline when the dyad was active lately.
 type alertRow struct {
-	*Alert
+	*analysis.Alert
+	Spark template.HTML
+}
+
+type escRow struct {
+	*Escalation
 	Spark template.HTML
 }
 
 type dyadRow struct {
 	Source, Target string
-	Point
+	analysis.Point
 	Spark template.HTML
 }
 
@@ -123,9 +147,8 @@ type homeData struct {
 	base
 	From, To    time.Time
 	Chart       template.HTML
-	Interval    Interval
 	Alerts      []alertRow
-	Escalating  []alertRow
+	Escalating  []escRow
 	Conflictual []dyadRow
 	Events      []eventRow
 }
@@ -142,30 +165,41 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	d := homeData{base: base{Title: "Overview", Nav: "home", Stats: s.stats(ctx)}, From: from, To: to, Interval: Day}
-	pts, err := s.seriesOf(ctx, redline.SeriesQuery{From: from, To: to}, Day)
+	d := homeData{base: base{Title: "Overview", Nav: "home", Stats: s.stats(ctx)}, From: from, To: to}
+	pts, err := analysis.Series(ctx, s.opt.Store, redline.SeriesQuery{From: from, To: to}, analysis.Day)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
-	d.Chart = seriesChart(pts, Day, fmt.Sprintf("All events per day, %s to %s", from.Format(dateLayout), to.Format(dateLayout)))
-	as, err := s.opt.Alerts(ctx, s.opt.Store, from, to)
+	d.Chart = seriesChart(pts, analysis.Day, fmt.Sprintf("All events per day, %s to %s", from.Format(dateLayout), to.Format(dateLayout)))
+	ranked, err := rankEscalation(ctx, s.opt.Store, from, to)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
-	// Dyads of the alerts and the top of the ranking; the ranking's
-	// sparklines come with it, no further query.
-	byDyad := map[[2]string]*Alert{}
-	for i := range as {
-		a := &as[i]
-		byDyad[[2]string{a.Source, a.Target}] = a
-		row := alertRow{Alert: a, Spark: sparkline(a.Days, a.RecentFrom, a.Source+" to "+a.Target+": conflict intensity per day")}
-		if a.Alert && len(d.Alerts) < 12 {
-			d.Alerts = append(d.Alerts, row)
-		} else if !a.Alert && a.Score > 0 && len(d.Escalating) < 10 {
-			d.Escalating = append(d.Escalating, row)
+	// Alerts raised in the last 30 days, with the events that drove them.
+	alerts, err := analysis.Detect(ctx, s.opt.Store, analysis.AlertOptions{Until: to, Limit: 12, Top: 1})
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	alerting := map[[2]string]bool{}
+	for i := range alerts {
+		alerting[[2]string{alerts[i].Source, alerts[i].Target}] = true
+	}
+	// The ranking lists the dyads rising below the alert margin.
+	spark := map[[2]string]template.HTML{}
+	for i := range ranked {
+		e := &ranked[i]
+		k := [2]string{e.Source, e.Target}
+		spark[k] = sparkline(e.Days, e.RecentFrom, e.Source+" to "+e.Target+": conflict intensity per day")
+		if e.Score > 0 && !alerting[k] && len(d.Escalating) < 10 {
+			d.Escalating = append(d.Escalating, escRow{Escalation: e, Spark: spark[k]})
 		}
+	}
+	for i := range alerts {
+		a := &alerts[i]
+		d.Alerts = append(d.Alerts, alertRow{Alert: a, Spark: spark[[2]string{a.Source, a.Target}]})
 	}
 	tops, err := s.opt.Store.TopDyads(ctx, redline.DyadQuery{From: from, To: to, By: redline.ByConflict, Limit: 10})
 	if err != nil {
@@ -173,11 +207,9 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	for _, t := range tops {
-		row := dyadRow{Source: t.Source, Target: t.Target, Point: Point{Start: from, DayCount: t.DayCount}}
-		if a := byDyad[[2]string{t.Source, t.Target}]; a != nil {
-			row.Spark = sparkline(a.Days, a.RecentFrom, t.Source+" to "+t.Target+": conflict intensity per day")
-		}
-		d.Conflictual = append(d.Conflictual, row)
+		d.Conflictual = append(d.Conflictual, dyadRow{Source: t.Source, Target: t.Target,
+			Point: pointOf(t.DayCount, from),
+			Spark: spark[[2]string{t.Source, t.Target}]})
 	}
 	page, err := s.opt.Store.Events(ctx, redline.EventFilter{From: to.AddDate(0, 0, -RecentDays+1), To: to,
 		Mode: redline.Asserted, Quad: redline.MaterialConflict, Order: redline.ByImpact, Limit: 8})
@@ -232,8 +264,8 @@ type dyadData struct {
 	Roots      []rootOption
 	Chart      template.HTML
 	ChartNote  string
-	Interval   Interval
-	Total      *Point
+	Interval   analysis.Interval
+	Total      analysis.Point
 	Events     []eventRow
 	NextURL    string
 	ExportCSV  string
@@ -267,7 +299,7 @@ func (s *Server) explore(w http.ResponseWriter, r *http.Request, q url.Values, a
 		From: p.date("from"), To: p.date("to"), Text: p.text("q"), Cursor: p.cursor("cursor"), Limit: 50,
 	}
 	ivParam := p.oneOf("interval", "", "day", "week", "month")
-	d := dyadData{base: base{Title: "Explore", Nav: "explore", Stats: s.stats(ctx)}, Form: form, Roots: rootOptions, Total: &Point{}}
+	d := dyadData{base: base{Title: "Explore", Nav: "explore", Stats: s.stats(ctx)}, Form: form, Roots: rootOptions}
 	d.Heading = heading(f.Source, f.Target, f.Actor)
 	if actorPage != "" {
 		d.Title, d.Nav = "Actor "+f.Actor, "actor"
@@ -295,16 +327,13 @@ func (s *Server) explore(w http.ResponseWriter, r *http.Request, q url.Values, a
 		// least a month: a dyad new this week is not a flat line.
 		from = minTime(to.AddDate(0, 0, -29), maxTime(from, days[0].Day.AddDate(0, 0, -3)))
 	}
-	iv := Interval(ivParam)
+	iv := analysis.Interval(ivParam)
 	if iv == "" {
 		iv = autoInterval(from, to)
 	}
 	d.Interval = iv
-	pts := aggregate(days, iv, from, to)
-	d.Total = &Point{Start: from}
-	for i := range pts {
-		d.Total.Add(&pts[i].DayCount)
-	}
+	pts := analysis.Bucket(days, iv, from, to)
+	d.Total = total(pts)
 	d.ChartNote = note
 	d.Chart = seriesChart(pts, iv, fmt.Sprintf("%s: events per %s, %s to %s", d.Heading, iv, from.Format(dateLayout), to.Format(dateLayout)))
 	page, err := s.opt.Store.Events(ctx, f)
@@ -410,15 +439,15 @@ func mergeDays(a, b []redline.DayCount) []redline.DayCount {
 }
 
 // autoInterval picks buckets that keep a chart between ~30 and ~180 bars.
-func autoInterval(from, to time.Time) Interval {
+func autoInterval(from, to time.Time) analysis.Interval {
 	days := to.Sub(from).Hours() / 24
 	switch {
 	case days <= 200:
-		return Day
+		return analysis.Day
 	case days <= 3*365:
-		return Week
+		return analysis.Week
 	}
-	return Month
+	return analysis.Month
 }
 
 func heading(source, target, actor string) string {
@@ -459,6 +488,6 @@ func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) static(w http.ResponseWriter, r *http.Request) {
 	sub, _ := fs.Sub(staticFS, "assets/static")
-	w.Header().Set("Cache-Control", "public, max-age=3600")
+	w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
 	http.StripPrefix("/static/", http.FileServerFS(sub)).ServeHTTP(w, r)
 }

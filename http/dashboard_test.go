@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/redline-events/redline"
+	"github.com/redline-events/redline/analysis"
 )
 
 func TestHighlight(t *testing.T) {
@@ -107,42 +108,6 @@ func FuzzParams(f *testing.F) {
 	})
 }
 
-func TestAggregate(t *testing.T) {
-	d := func(s string, q1, q4 int) redline.DayCount {
-		tm, _ := time.Parse(dateLayout, s)
-		return redline.DayCount{Day: tm, Quad: [5]int{0, q1, 0, 0, q4}, GoldsteinSum: float64(q1) - 10*float64(q4)}
-	}
-	days := []redline.DayCount{d("2024-01-01", 1, 0), d("2024-01-03", 0, 2), d("2024-01-08", 2, 1), d("2024-02-01", 1, 1)}
-	for _, tc := range []struct {
-		iv     Interval
-		n      int
-		starts []string
-		events []int
-	}{
-		{Day, 32, []string{"2024-01-01", "2024-01-02", "2024-01-03"}, []int{1, 0, 2}},
-		{Week, 5, []string{"2024-01-01", "2024-01-08", "2024-01-15"}, []int{3, 3, 0}},
-		{Month, 2, []string{"2024-01-01", "2024-02-01"}, []int{6, 2}},
-	} {
-		pts := aggregate(days, tc.iv, time.Time{}, time.Time{})
-		if len(pts) != tc.n {
-			t.Errorf("%s: %d points, want %d", tc.iv, len(pts), tc.n)
-			continue
-		}
-		for i, s := range tc.starts {
-			if got := pts[i].Start.Format(dateLayout); got != s || pts[i].Events() != tc.events[i] {
-				t.Errorf("%s point %d: %s with %d events, want %s with %d", tc.iv, i, got, pts[i].Events(), s, tc.events[i])
-			}
-		}
-	}
-	// A week starting on a Sunday belongs to the Monday before.
-	if got := Week.bucket(time.Date(2024, 1, 7, 0, 0, 0, 0, time.UTC)); got.Format(dateLayout) != "2024-01-01" {
-		t.Errorf("week of Sunday 2024-01-07 starts %s", got.Format(dateLayout))
-	}
-	if pts := aggregate(nil, Day, time.Time{}, time.Time{}); pts != nil {
-		t.Errorf("empty series: %v", pts)
-	}
-}
-
 // fakeDays is a Store that only answers DyadDays, for the detector.
 type fakeDays struct {
 	redline.Store
@@ -153,7 +118,7 @@ func (f fakeDays) DyadDays(context.Context, time.Time, time.Time) ([]redline.Dya
 	return f.days, nil
 }
 
-func TestDetectEscalation(t *testing.T) {
+func TestRankEscalation(t *testing.T) {
 	from := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 	to := from.AddDate(0, 0, 59)
 	var days []redline.DyadDay
@@ -191,24 +156,28 @@ func TestDetectEscalation(t *testing.T) {
 		}
 		return a.Day.Before(b.Day)
 	})
-	as, err := DetectEscalation(context.Background(), fakeDays{days: days}, from, to)
+	as, err := rankEscalation(context.Background(), fakeDays{days: days}, from, to)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := map[string]Alert{}
+	got := map[string]Escalation{}
 	for _, a := range as {
 		got[a.Source+a.Target] = a
 	}
-	if a := got["RUSUKR"]; !a.Alert || a.Score < AlertScore || a.RecentConflict < 3*RecentDays-3 {
-		t.Errorf("RUS-UKR not alerting: %+v", a)
+	if len(as) != 4 {
+		t.Errorf("%d dyads ranked, want the 4 active in the last week", len(as))
 	}
-	if as[0].Source != "RUS" {
-		t.Errorf("top of the ranking is %s-%s", as[0].Source, as[0].Target)
+	if a := got["RUSUKR"]; a.Score < 3 || a.ConflictEvents != 3*(RecentDays-1) || as[0].Source != "RUS" {
+		t.Errorf("RUS-UKR not on top: %+v", a)
 	}
-	for _, k := range []string{"AAABBB", "USAFRA", "CCCDDD"} {
-		if got[k].Alert {
-			t.Errorf("%s alerts: %+v", k, got[k])
-		}
+	if a := got["AAABBB"]; a.Score > 0.5 {
+		t.Errorf("a steady dyad scores %.2f", a.Score)
+	}
+	if a := got["USAFRA"]; a.Score > 0 {
+		t.Errorf("cooperation scores %.2f", a.Score)
+	}
+	if a, b := got["CCCDDD"], got["RUSUKR"]; a.Score >= b.Score {
+		t.Errorf("one attack (%.1f) ranks with a week of them (%.1f)", a.Score, b.Score)
 	}
 	if n := len(got["RUSUKR"].Days); n != 60 {
 		t.Errorf("sparkline series has %d days, want 60", n)
@@ -219,13 +188,12 @@ func TestDetectEscalation(t *testing.T) {
 // drawing is seen in review (go test -update rewrites it).
 func TestChartGolden(t *testing.T) {
 	start := time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC)
-	pts := []Point{
-		{Start: start, DayCount: redline.DayCount{Quad: [5]int{0, 2, 1, 0, 0}, GoldsteinSum: 9}},
-		{Start: start.AddDate(0, 0, 1)},
-		{Start: start.AddDate(0, 0, 2), DayCount: redline.DayCount{Quad: [5]int{0, 0, 0, 1, 3}, GoldsteinSum: -34, Conflict: 34}},
-		{Start: start.AddDate(0, 0, 3), DayCount: redline.DayCount{Quad: [5]int{0, 1, 0, 0, 1}, GoldsteinSum: -9, Conflict: 10}},
-	}
-	got := string(seriesChart(pts, Day, `USA → RUS <&>`)) + "\n" + string(sparkline(pts, start.AddDate(0, 0, 2), "spark")) + "\n"
+	pts := analysis.Bucket([]redline.DayCount{
+		{Day: start, Quad: [5]int{0, 2, 1, 0, 0}, GoldsteinSum: 9},
+		{Day: start.AddDate(0, 0, 2), Quad: [5]int{0, 0, 0, 1, 3}, GoldsteinSum: -34, Conflict: 34},
+		{Day: start.AddDate(0, 0, 3), Quad: [5]int{0, 1, 0, 0, 1}, GoldsteinSum: -9, Conflict: 10},
+	}, analysis.Day, time.Time{}, time.Time{})
+	got := string(seriesChart(pts, analysis.Day, `USA → RUS <&>`)) + "\n" + string(sparkline(pts, start.AddDate(0, 0, 2), "spark")) + "\n"
 	golden := filepath.Join("testdata", "chart.golden")
 	if *update {
 		os.MkdirAll("testdata", 0o755)
@@ -243,7 +211,7 @@ func TestChartGolden(t *testing.T) {
 	if strings.Contains(got, "<&>") {
 		t.Error("label not escaped")
 	}
-	if empty := string(seriesChart(nil, Day, "x")); !strings.Contains(empty, "No events") {
+	if empty := string(seriesChart(nil, analysis.Day, "x")); !strings.Contains(empty, "No events") {
 		t.Errorf("empty chart: %s", empty)
 	}
 }

@@ -26,11 +26,6 @@ type Coder interface {
 	Code(ctx context.Context, d *redline.Doc) ([]redline.Event, error)
 }
 
-// Alerter finds escalation alerts between two days. The analysis package is
-// meant to provide it; without one the server uses its own detector
-// (DetectEscalation).
-type Alerter func(ctx context.Context, st redline.Store, from, to time.Time) ([]Alert, error)
-
 // Options configure a Server.
 type Options struct {
 	Store redline.Store
@@ -41,10 +36,8 @@ type Options struct {
 	Token string
 	// MaxBody bounds a request body in bytes; default 8 MiB.
 	MaxBody int64
-	// Alerts replaces the built-in escalation detector.
-	Alerts Alerter
-	// Window is how many days before the newest event the dashboard and
-	// /api/alerts look at by default; default 90.
+	// Window is how many days before the newest event the dashboard's
+	// overview and /api/dyads look at by default; default 90.
 	Window int
 }
 
@@ -64,9 +57,6 @@ func New(o Options) *Server {
 	}
 	if o.Window <= 0 {
 		o.Window = 90
-	}
-	if o.Alerts == nil {
-		o.Alerts = DetectEscalation
 	}
 	s := &Server{opt: o, mux: http.NewServeMux()}
 	s.routes()

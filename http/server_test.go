@@ -117,7 +117,7 @@ func TestRoutes(t *testing.T) {
 		{"/api/events/no-such-id", 404, "application/json", `"error"`},
 		{"/api/series?source=USA&target=RUS", 200, "application/json", `"points":[`},
 		{"/api/series?source=USAGOV&target=RUSMIL&interval=week&mode=all", 200, "application/json", `"interval":"week"`},
-		{"/api/alerts?all=true&series=true", 200, "application/json", `"alerts":[`},
+		{"/api/alerts?from=2024-01-01&events=2", 200, "application/json", `"alerts":[`},
 		{"/api/dyads?by=conflict", 200, "application/json", `"dyads":[`},
 		{"/api/actors?q=RU", 200, "application/json", `"code":"RUSGOV"`},
 		{"/api/actors?q=Ukrainian", 200, "application/json", `"code":"UKRMIL"`},
@@ -280,7 +280,7 @@ func TestBadParams(t *testing.T) {
 		{"/api/series?mode=some", "mode"},
 		{"/api/series?from=yesterday", "from"},
 		{"/api/alerts?limit=-1", "limit"},
-		{"/api/alerts?all=yes", "all"},
+		{"/api/alerts?events=0", "events"},
 		{"/api/dyads?by=size", "by"},
 		{"/api/actors?limit=100000", "limit"},
 		{"/api/actors?q=" + strings.Repeat("a", 201), "q"},
@@ -552,5 +552,37 @@ func TestGracefulShutdown(t *testing.T) {
 		}
 	case <-time.After(15 * time.Second):
 		t.Fatal("server did not stop")
+	}
+}
+
+// TestDyadTotals: a dyad's total over the window is the sum of its daily
+// series over the same days, on the API and on the overview.
+func TestDyadTotals(t *testing.T) {
+	s := New(Options{Store: fixture(t)})
+	_, body, _ := get(t, s, "/api/dyads?by=conflict&limit=3")
+	ans := decode[struct {
+		From, To string
+		Dyads    []struct {
+			Source, Target string
+			apiPoint
+		}
+	}](t, body)
+	if len(ans.Dyads) != 3 {
+		t.Fatalf("%d dyads: %s", len(ans.Dyads), body)
+	}
+	for _, d := range ans.Dyads {
+		_, sb, _ := get(t, s, "/api/series?source="+d.Source+"&target="+d.Target+"&from="+ans.From+"&to="+ans.To)
+		series := decode[struct{ Points []apiPoint }](t, sb)
+		sum := 0
+		for _, p := range series.Points {
+			sum += p.Events
+		}
+		if d.Events == 0 || d.Events != sum {
+			t.Errorf("%s-%s: total %d events, series sums to %d", d.Source, d.Target, d.Events, sum)
+		}
+	}
+	_, home, _ := get(t, s, "/")
+	if strings.Contains(home, `<td class="num">0</td><td class="num">0%</td>`) {
+		t.Error("the overview lists a top dyad with no events")
 	}
 }
