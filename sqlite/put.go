@@ -681,6 +681,9 @@ func (t *tx) flush() error {
 			}
 		}
 	}
+	if err := t.flushMonths(); err != nil {
+		return err
+	}
 	for id, n := range t.actorN {
 		if id == 0 || n == 0 {
 			continue

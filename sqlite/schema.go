@@ -105,7 +105,7 @@ CREATE TABLE IF NOT EXISTS rollup(
 ) WITHOUT ROWID;
 
 -- Day x source country x target country x mode, by QuadClass: what country
--- series, top dyads and alerts read.
+-- series read (alerts and top dyads read dyad_month).
 CREATE TABLE IF NOT EXISTS country_day(
 	src TEXT NOT NULL,
 	tgt TEXT NOT NULL,
@@ -120,5 +120,4 @@ CREATE TABLE IF NOT EXISTS country_day(
 	csum REAL NOT NULL,
 	PRIMARY KEY(src, tgt, day, mode)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS country_day_day ON country_day(day);
 `

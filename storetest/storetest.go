@@ -355,6 +355,43 @@ func testRollups(t *testing.T, s redline.Store) {
 	if n != st.Events || m != st.Mentions {
 		t.Errorf("rollup totals %d events, %d mentions; store holds %+v", n, m, st)
 	}
+	// Top dyads and dyad days (what alerts read) against the asserted
+	// events with both countries known.
+	want := map[string]int{}
+	wantDays := 0
+	seenDay := map[string]bool{}
+	for _, e := range all(t, s, redline.EventFilter{Mode: redline.Asserted}) {
+		if e.Source == nil || e.Target == nil || e.Source.Country == "" || e.Target.Country == "" {
+			continue
+		}
+		k := e.Source.Country + "→" + e.Target.Country
+		want[k]++
+		if dk := k + e.Date.Format("2006-01-02"); !seenDay[dk] {
+			seenDay[dk] = true
+			wantDays++
+		}
+	}
+	top, err := s.TopDyads(context.Background(), redline.DyadQuery{Limit: 10000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for i, d := range top {
+		got[d.Source+"→"+d.Target] = d.Events()
+		if i > 0 && d.Events() > top[i-1].Events() {
+			t.Errorf("TopDyads not ordered at %d", i)
+		}
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("TopDyads:\n%v\nevents give\n%v", got, want)
+	}
+	days, err := s.DyadDays(context.Background(), time.Time{}, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(days) != wantDays {
+		t.Errorf("DyadDays: %d dyad-days, events give %d", len(days), wantDays)
+	}
 }
 
 func testPagination(t *testing.T, s redline.Store) {
