@@ -25,19 +25,26 @@ import (
 
 // inputFlags are the flags of every command that reads documents.
 type inputFlags struct {
-	kind  string
-	date  string
-	dicts []string
-	demo  bool
+	kind     string
+	date     string
+	dicts    []string
+	dictOnly bool
+	demo     bool
 }
 
 func (f *inputFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.kind, "input", "auto", "input kind: auto (from extension or content), jsonl, txt, html, feed, reuters")
 	cmd.Flags().StringVar(&f.date, "date", "", "publication date (YYYY-MM-DD) of plain-text input; default today")
-	cmd.Flags().StringSliceVar(&f.dicts, "dict", nil, "dictionary file or directory (our format or PETRARCH/TABARI) added to the defaults; repeatable")
+	f.registerDict(cmd)
 	cmd.Flags().BoolVar(&f.demo, "demo", false, "read the sample news embedded in the binary instead of files")
 	_ = cmd.RegisterFlagCompletionFunc("input", cobra.FixedCompletions(
 		[]string{"auto", "jsonl", "txt", "html", "feed", "reuters"}, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// registerDict adds --dict and --dict-only, for commands that code text.
+func (f *inputFlags) registerDict(cmd *cobra.Command) {
+	cmd.Flags().StringSliceVar(&f.dicts, "dict", nil, "dictionary file or directory (our format or PETRARCH/TABARI) added to the defaults; repeatable")
+	cmd.Flags().BoolVar(&f.dictOnly, "dict-only", false, "use only the --dict dictionaries, not the embedded ones (to compare dictionaries)")
 }
 
 func (f *inputFlags) options() (ingest.Options, error) {
@@ -69,8 +76,11 @@ func (f *inputFlags) docs(ctx context.Context, args []string) (iter.Seq2[*redlin
 
 func (f *inputFlags) pipeline() (*pipeline.Pipeline, error) {
 	opt := pipeline.Options{}
+	if f.dictOnly && len(f.dicts) == 0 {
+		return nil, usagef("--dict-only needs --dict FILE")
+	}
 	if len(f.dicts) > 0 {
-		d, err := loadDictionaries(f.dicts)
+		d, err := loadDictionaries(f.dicts, f.dictOnly)
 		if err != nil {
 			return nil, err
 		}
@@ -300,13 +310,9 @@ func codeAll(ctx context.Context, p *pipeline.Pipeline, docs iter.Seq2[*redline.
 }
 
 // loadDictionaries builds the defaults plus the --dict files (later files
-// override earlier ones). It loads a fresh copy of the defaults rather than
-// changing the shared one.
-func loadDictionaries(paths []string) (*dict.Dictionary, error) {
-	base, err := dict.Load(data.Dict(), dict.Options{})
-	if err != nil {
-		return nil, fmt.Errorf("loading the default dictionaries: %w", err)
-	}
+// override earlier ones), or the files alone when only is set. It loads a
+// fresh copy of the defaults rather than changing the shared one.
+func loadDictionaries(paths []string, only bool) (*dict.Dictionary, error) {
 	// Users' dictionaries (PETRARCH's Phoenix files among them) carry a few
 	// malformed lines; load the rest and say which lines were skipped.
 	extra, err := dict.LoadFiles(paths, dict.Options{Lenient: true})
@@ -319,6 +325,13 @@ func loadDictionaries(paths []string) (*dict.Dictionary, error) {
 			break
 		}
 		fmt.Fprintf(os.Stderr, "redline: skipped dictionary line: %v\n", w)
+	}
+	if only {
+		return extra, nil
+	}
+	base, err := dict.Load(data.Dict(), dict.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("loading the default dictionaries: %w", err)
 	}
 	base.Add(extra)
 	return base, nil

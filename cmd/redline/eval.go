@@ -46,7 +46,7 @@ func init() {
 	f.StringVar(&evalFlags.penta, "penta", "", "five-class labelled sentences (TSV)")
 	f.IntVar(&evalFlags.misses, "misses", 20, "misses to list")
 	f.StringVar(&evalFlags.events, "events", "", "also write the coded events as JSON lines to this file")
-	f.StringSliceVar(&evalFlags.in.dicts, "dict", nil, "dictionary file or directory added to the defaults; repeatable")
+	evalFlags.in.registerDict(evalCmd)
 	rootCmd.AddCommand(evalCmd)
 }
 

@@ -58,6 +58,6 @@ event or did not; then the events as JSON lines.`,
 
 func init() {
 	explainCmd.Flags().StringVar(&explainFlags.date, "date", "", "document date (YYYY-MM-DD) that relative dates resolve against; default today")
-	explainCmd.Flags().StringSliceVar(&explainFlags.in.dicts, "dict", nil, "dictionary file or directory added to the defaults; repeatable")
+	explainFlags.in.registerDict(explainCmd)
 	rootCmd.AddCommand(explainCmd)
 }
