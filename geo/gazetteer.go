@@ -59,6 +59,9 @@ type Place struct {
 	Lat, Lon   float64
 	Kind       PlaceKind
 	Population int
+	// Capital is set on national capitals, which news also uses for the
+	// state ("Moscow said").
+	Capital bool
 }
 
 // Gazetteer finds places by name and code. It is read-only once loaded and
@@ -90,7 +93,7 @@ func Default() (*Gazetteer, error) {
 
 // Read reads a gazetteer in redline's TSV format (data/geo/README.md): one
 // entry a line, "kind country code lat lon population names" separated by
-// tabs, kind C, A or P, names separated by ';'. Lines starting with '#' and
+// tabs, kind C, A, P or PC (a national capital), names separated by ';'. Lines starting with '#' and
 // blank lines are skipped.
 func Read(r io.Reader) (*Gazetteer, error) {
 	g := &Gazetteer{names: make(map[string][]int32, 16384), codes: make(map[string]int32, 4096)}
@@ -124,10 +127,10 @@ func Read(r io.Reader) (*Gazetteer, error) {
 			p.Kind, p.Alpha2 = Country, f[2]
 		case "A":
 			p.Kind, p.ADM1 = ADM1, f[2]
-		case "P":
-			p.Kind, p.ADM1 = City, f[2]
+		case "P", "PC":
+			p.Kind, p.ADM1, p.Capital = City, f[2], f[0] == "PC"
 		default:
-			return nil, fmt.Errorf("gazetteer line %d: kind %q is not C, A or P", ln, f[0])
+			return nil, fmt.Errorf("gazetteer line %d: kind %q is not C, A, P or PC", ln, f[0])
 		}
 		if len(f[1]) != 3 {
 			return nil, fmt.Errorf("gazetteer line %d: country %q is not an alpha-3 code", ln, f[1])

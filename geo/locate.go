@@ -99,7 +99,7 @@ func (c *DocContext) Main() (string, int) {
 // Note looks name up, picks the entry the context best supports and adds
 // it to the context. It reports whether the name is a place.
 func (g *Gazetteer) Note(ctx *DocContext, name string) (Place, bool) {
-	best, _ := g.best(g.lookupIDs(name), anyKind, "", "", ctx)
+	best, _ := g.best(g.lookupIDs(name), anyKind, "", "", ctx, false)
 	if best < 0 {
 		return Place{}, false
 	}
@@ -114,9 +114,10 @@ func (g *Gazetteer) Note(ctx *DocContext, name string) (Place, bool) {
 // with Iran").
 func prepKind(w string) (ok, subnational bool) {
 	switch w {
-	case "in", "at", "near", "outside", "inside", "across", "throughout", "within", "around", "into", "off", "nearby", "along", "beyond":
+	case "in", "near", "outside", "inside", "across", "throughout", "within", "around", "into", "off", "nearby", "along":
 		return true, false
-	case "on", "from", "to", "toward", "towards", "over":
+	case "at", "on", "from", "to", "toward", "towards", "over":
+		// "at" too: "look at China", "aimed at Russia".
 		return true, true
 	}
 	return false, false
@@ -131,6 +132,17 @@ var placeNouns = map[string]PlaceKind{
 	"suburbs": City, "port": City, "camp": City, "neighborhood": City, "neighbourhood": City, "area": anyKind,
 	"areas": anyKind, "part": anyKind, "parts": anyKind, "border": Country, "borders": Country,
 	"frontier": Country, "coast": anyKind, "enclave": anyKind, "countryside": anyKind, "center": City, "centre": City,
+}
+
+// placeVerbs take the place they act on as their object: "shelled Kharkiv",
+// "captured Bakhmut", "visited Quetta". Other verbs' objects are people and
+// things ("arrested Zamora", "provided Tehran with").
+var placeVerbs = map[string]bool{
+	"attack": true, "strike": true, "shell": true, "bomb": true, "raid": true, "capture": true, "seize": true,
+	"storm": true, "besiege": true, "hit": true, "target": true, "bombard": true, "occupy": true, "enter": true,
+	"liberate": true, "recapture": true, "retake": true, "visit": true, "evacuate": true, "surround": true,
+	"encircle": true, "reach": true, "leave": true, "flee": true, "overrun": true, "invade": true, "tour": true,
+	"rock": true, "pound": true, "blockade": true, "siege": true,
 }
 
 // anyKind asks for no kind in particular.
@@ -241,7 +253,7 @@ func (l *locator) phrasesOf(h, depth int) {
 			// "attacked a train in Balochistan", "officials in Kyiv said";
 			// an object that is itself a town is where the event happened
 			// ("raided the Jenin refugee camp", "shelled Kharkiv").
-			if r == redline.Obj {
+			if r == redline.Obj && placeVerbs[toks[h].Lemma] {
 				l.phrase(i, true, "")
 			}
 			l.phrasesOf(i, depth+1)
@@ -249,14 +261,26 @@ func (l *locator) phrasesOf(h, depth int) {
 		case r.Base() != redline.Obl && r.Base() != redline.Nmod || r == redline.NmodPoss || r == redline.OblAgent || r == redline.OblTmod || r == redline.NmodTmod:
 			continue
 		}
-		prep := l.caseOf(i)
+		ci := l.caseIndex(i)
+		prep := ""
+		if ci >= 0 {
+			prep = toks[ci].Lower
+		}
 		ok, sub := prepKind(prep)
-		if !ok {
+		if !ok || prep == "along" && ci+1 < len(toks) && toks[ci+1].Lower == "with" {
+			continue
+		}
+		if prep == "off" && toks[i].Lower != "coast" && toks[i].Lower != "coasts" {
+			continue // "ripping off the United States"; "off the coast of Somalia" is a place
+		}
+		if prep == "from" && (depth > 0 || r.Base() != redline.Obl) {
+			// "workers from Punjab": where someone comes from, not where
+			// the event is.
 			continue
 		}
 		before := l.best
 		l.phrase(i, sub, prep)
-		if l.best == before && depth < 2 {
+		if l.best == before && depth < 2 && (!sub || prep == "at") {
 			// "in an attack in Kalat": the place hangs on the phrase.
 			l.phrasesOf(i, depth+1)
 		}
@@ -264,12 +288,19 @@ func (l *locator) phrasesOf(h, depth int) {
 }
 
 func (l *locator) caseOf(h int) string {
-	for i := range l.toks {
-		if int(l.toks[i].Head) == h && l.toks[i].Rel == redline.Case {
-			return l.toks[i].Lower
-		}
+	if i := l.caseIndex(h); i >= 0 {
+		return l.toks[i].Lower
 	}
 	return ""
+}
+
+func (l *locator) caseIndex(h int) int {
+	for i := range l.toks {
+		if int(l.toks[i].Head) == h && l.toks[i].Rel == redline.Case {
+			return i
+		}
+	}
+	return -1
 }
 
 // phrase resolves the noun phrase headed by h and keeps it if it scores
@@ -284,19 +315,28 @@ func (l *locator) phrase(h int, subnational bool, prep string) {
 		border = k == Country
 		// The name is a modifier: "Balochistan province", "the city of
 		// Kharkiv", "the capital, Kyiv".
+		// By preference: "the city of Kharkiv", "the capital, Kyiv",
+		// "Balochistan province", and only then an adjective ("the
+		// Somali city of Beledweyne" is not Ethiopia's Somali Region).
 		name = -1
+		rank := 0
 		for i := range toks {
 			if int(toks[i].Head) != h || !capitalised(toks[i].Form) {
 				continue
 			}
+			rk := 0
 			switch r := toks[i].Rel; {
-			case r == redline.Compound || r == redline.Amod || r == redline.Appos || r == redline.Flat:
-				name = i
 			case r.Base() == redline.Nmod && r != redline.NmodPoss && l.caseOf(i) == "of":
-				name = i
+				rk = 4
+			case r == redline.Appos:
+				rk = 3
+			case r == redline.Compound || r == redline.Flat:
+				rk = 2
+			case r == redline.Amod:
+				rk = 1
 			}
-			if name >= 0 && toks[i].Rel != redline.Amod {
-				break
+			if rk > rank {
+				name, rank = i, rk
 			}
 		}
 		if name < 0 {
@@ -315,7 +355,7 @@ func (l *locator) phrase(h int, subnational bool, prep string) {
 				l.poss = l.possOf(h)
 			}
 			for i := range toks {
-				if int(toks[i].Head) == h && i != h && (toks[i].Rel == redline.Nmod || toks[i].Rel == redline.Compound || toks[i].Rel == redline.Appos) && l.caseOf(i) == "" {
+				if int(toks[i].Head) == h && i != h && (toks[i].Rel == redline.Nmod || toks[i].Rel == redline.Appos) && l.caseOf(i) == "" {
 					l.phrase(i, subnational, prep)
 				}
 			}
@@ -356,18 +396,11 @@ func (l *locator) phrase(h int, subnational bool, prep string) {
 			if len(ids) == 0 {
 				continue
 			}
-			k := want
-			if subnational && k == anyKind {
-				k = City
-			}
-			best, sc := l.g.best(ids, k, wantCountry, wantADM1, l.ctx)
+			best, sc := l.g.best(ids, want, wantCountry, wantADM1, l.ctx, subnational)
 			if best < 0 {
 				continue
 			}
 			p := &l.g.places[best]
-			if subnational && p.Kind == Country {
-				continue
-			}
 			if prep == "from" {
 				sc -= 2
 			}
@@ -462,6 +495,11 @@ func (l *locator) after(s, a, b int) (Place, bool) {
 		return Place{}, false
 	}
 	for y := min(len(toks), s+l.g.maxWords); y > s; y-- {
+		if isList(toks, y) {
+			// "offices in Washington, New York and San Francisco": a
+			// list, not a place and its state.
+			continue
+		}
 		var found Place
 		ok := false
 		for _, id := range l.g.names[l.key(s, y)] {
@@ -531,7 +569,11 @@ func capitalised(s string) bool {
 
 // best picks among entries ids the one the phrase and the document support
 // best, with its score; -1 when none is acceptable.
-func (g *Gazetteer) best(ids []int32, want PlaceKind, wantCountry, wantADM1 string, ctx *DocContext) (int32, float64) {
+//
+// subnational leaves out countries and capitals, which after "on", "to"
+// and "from" name a state acting or acted on ("sanctions on Moscow", "a
+// signal to Washington").
+func (g *Gazetteer) best(ids []int32, want PlaceKind, wantCountry, wantADM1 string, ctx *DocContext, subnational bool) (int32, float64) {
 	best, bestScore := int32(-1), math.Inf(-1)
 	ambiguous := false
 	for _, id := range ids {
@@ -539,6 +581,11 @@ func (g *Gazetteer) best(ids []int32, want PlaceKind, wantCountry, wantADM1 stri
 	}
 	for _, id := range ids {
 		p := &g.places[id]
+		if subnational && (p.Kind == Country || p.Capital) {
+			// The name is the state's: not a smaller place of that name
+			// either (Moscow, Idaho).
+			return -1, 0
+		}
 		var sc float64
 		switch p.Kind {
 		case Country:
@@ -624,4 +671,19 @@ func (g *Gazetteer) lookupIDs(name string) []int32 {
 		buf = buf[:len(buf)-1]
 	}
 	return g.names[string(buf)]
+}
+
+// isList reports whether the name ending before token y goes on a list:
+// "and", "or", or a comma and another name follow it.
+func isList(toks []redline.Token, y int) bool {
+	if y >= len(toks) {
+		return false
+	}
+	switch toks[y].Lower {
+	case "and", "or":
+		return true
+	case ",":
+		return y+1 < len(toks) && capitalised(toks[y+1].Form)
+	}
+	return false
 }
