@@ -1,6 +1,9 @@
 package tag
 
-import "github.com/redline-events/redline"
+import (
+	"github.com/redline-events/redline"
+	"github.com/redline-events/redline/conllu"
+)
 
 // Accuracy counts correct tags and lemmas over scored words.
 type Accuracy struct {
@@ -19,6 +22,12 @@ func (a Accuracy) UPOS() float64  { return a.frac(a.UPOSOK) }
 func (a Accuracy) XPOS() float64  { return a.frac(a.XPOSOK) }
 func (a Accuracy) Both() float64  { return a.frac(a.BothOK) }
 func (a Accuracy) Lemma() float64 { return a.frac(a.LemmaOK) }
+
+// Evaluate tags the words of gold sentences (their tokenisation kept) and
+// counts how many UPOS, XPOS and lemmas agree with the gold columns.
+func (t *Tagger) Evaluate(gold []*conllu.Sentence) Accuracy {
+	return t.accuracy(examples(gold, nil))
+}
 
 func (t *Tagger) accuracy(exs []example) Accuracy {
 	var a Accuracy

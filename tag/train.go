@@ -320,7 +320,7 @@ func examples(sents []*conllu.Sentence, idx map[[2]string]uint8) []example {
 		n := len(s.Words)
 		ex := example{toks: SentenceTokens(s), gold: make([]uint8, n), upos: make([]redline.UPOS, n), xpos: make([]string, n), lemmas: make([]string, n)}
 		for i, w := range s.Words {
-			l, ok := idx[[2]string{w.UPOS, w.XPOS}]
+			l, ok := idx[[2]string{w.UPOS, w.XPOS}] // a nil idx (evaluation) leaves every label unknown
 			if !ok {
 				l = padLabel
 			}

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -46,6 +47,9 @@ the best epoch. Training is deterministic for a given --seed and uses one core.`
 				}
 				devS = s
 			}
+			// The machine is shared: training is sequential anyway, and one
+			// P also keeps the garbage collector on the same core.
+			runtime.GOMAXPROCS(1)
 			start := time.Now()
 			t, err := tag.Train(trainS, devS, tag.TrainOptions{Epochs: epochs, Seed: seed, TwoPass: !one}, cmd.OutOrStdout())
 			if err != nil {
