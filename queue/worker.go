@@ -1,0 +1,278 @@
+package queue
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/redline-events/redline"
+)
+
+// CodeFunc codes one document (pipeline.Pipeline.Code); it is called from
+// several goroutines at once.
+type CodeFunc func(ctx context.Context, d *redline.Doc) ([]redline.Event, error)
+
+// WorkOptions tune Work.
+type WorkOptions struct {
+	// Workers is the number of coders in this process (default 1).
+	Workers int
+	// Batch is how many messages a coder fetches at once and stores in
+	// one transaction (default 16).
+	Batch int
+	// AckWait is how long JetStream waits for an ack before it redelivers a
+	// message to another worker (default 30 s). It is the consumer's: the
+	// last worker to start sets it for all.
+	AckWait time.Duration
+	// Drain makes Work return once the stream has nothing left for the
+	// consumer: nothing pending and nothing awaiting an ack.
+	Drain bool
+	// Log receives one line per rejected document or failed batch.
+	Log io.Writer
+	// Done, when set, is called after each batch is stored and acked.
+	Done func(docs, events int)
+}
+
+// WorkStats counts what Work did.
+type WorkStats struct {
+	Docs        int64 // documents coded and stored (or found unchanged)
+	Events      int64 // events coded
+	Rejected    int64 // documents that could not be read or coded (terminated)
+	Redelivered int64 // messages this process received more than once
+	Put         redline.PutStats
+}
+
+// consumer creates or updates the shared durable consumer.
+func (q *Queue) consumer(ctx context.Context, ackWait time.Duration) (jetstream.Consumer, error) {
+	cfg := jetstream.ConsumerConfig{
+		Durable:       Consumer,
+		Description:   "redline coding workers",
+		AckPolicy:     jetstream.AckExplicitPolicy,
+		AckWait:       ackWait,
+		MaxAckPending: 4096,
+		// Redelivered without end: a document that crashes workers is a
+		// bug to fix, and a store that is down comes back.
+		MaxDeliver: -1,
+		Replicas:   q.cfg.Replicas,
+	}
+	if ackWait == 0 {
+		// Keep the consumer's own setting when the caller has none.
+		if c, err := q.stream.Consumer(ctx, Consumer); err == nil {
+			return c, nil
+		}
+		cfg.AckWait = 30 * time.Second
+	}
+	return q.stream.CreateOrUpdateConsumer(ctx, cfg)
+}
+
+// Work consumes documents until ctx ends (or, with Drain, until the queue
+// is empty): each coder fetches a batch, codes it, stores it with one Put
+// and then acks its messages. A message is acked only after its document is
+// committed, so a crash at any point causes a redelivery, never a loss; a
+// document that cannot be decoded or coded is terminated (never
+// redelivered) and logged; a failed Put naks the batch for a retry.
+func (q *Queue) Work(ctx context.Context, st redline.Store, code CodeFunc, opt WorkOptions) (WorkStats, error) {
+	if opt.Workers < 1 {
+		opt.Workers = 1
+	}
+	if opt.Batch < 1 {
+		opt.Batch = 16
+	}
+	if opt.Log == nil {
+		opt.Log = io.Discard
+	}
+	cons, err := q.consumer(ctx, opt.AckWait)
+	if err != nil {
+		return WorkStats{}, fmt.Errorf("queue: consumer: %w", err)
+	}
+	ackWait := cons.CachedInfo().Config.AckWait
+	w := &work{q: q, cons: cons, st: st, code: code, opt: opt, ackWait: ackWait}
+	var wg sync.WaitGroup
+	errs := make(chan error, opt.Workers)
+	for i := 0; i < opt.Workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := w.loop(ctx); err != nil {
+				errs <- err
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	w.mu.Lock()
+	stats := w.stats
+	w.mu.Unlock()
+	stats.Docs, stats.Events, stats.Rejected, stats.Redelivered = w.docs.Load(), w.events.Load(), w.rejected.Load(), w.redelivered.Load()
+	if err := <-errs; err != nil && ctx.Err() == nil {
+		return stats, err
+	}
+	return stats, nil
+}
+
+type work struct {
+	q       *Queue
+	cons    jetstream.Consumer
+	st      redline.Store
+	code    CodeFunc
+	opt     WorkOptions
+	ackWait time.Duration
+
+	docs, events, rejected, redelivered atomic.Int64
+	mu                                  sync.Mutex
+	stats                               WorkStats // Put counts, under mu
+}
+
+// loop is one coder.
+func (w *work) loop(ctx context.Context) error {
+	for ctx.Err() == nil {
+		// A fetch holds the messages it has until it is full or its wait
+		// ends: the wait must stay well under the ack wait, or they
+		// would be redelivered to another coder meanwhile.
+		batch, err := w.cons.Fetch(w.opt.Batch, jetstream.FetchMaxWait(min(time.Second, w.ackWait/4)))
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			fmt.Fprintf(w.opt.Log, "fetch: %v\n", err)
+			sleep(ctx, time.Second)
+			continue
+		}
+		var msgs []jetstream.Msg
+		for m := range batch.Messages() {
+			msgs = append(msgs, m)
+		}
+		if err := batch.Error(); err != nil && !errors.Is(err, jetstream.ErrNoMessages) && len(msgs) == 0 && ctx.Err() == nil {
+			fmt.Fprintf(w.opt.Log, "fetch: %v\n", err)
+		}
+		if len(msgs) == 0 {
+			if w.opt.Drain {
+				empty, err := w.empty(ctx)
+				if err != nil {
+					return err
+				}
+				if empty {
+					return nil
+				}
+			}
+			continue
+		}
+		if err := w.handle(ctx, msgs); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// empty says whether the consumer has nothing left to deliver and nothing
+// delivered awaiting an ack (which could still come back redelivered).
+func (w *work) empty(ctx context.Context) (bool, error) {
+	info, err := w.cons.Info(ctx)
+	if err != nil {
+		return false, fmt.Errorf("queue: consumer info: %w", err)
+	}
+	return info.NumPending == 0 && info.NumAckPending == 0, nil
+}
+
+// handle codes, stores and acks one batch.
+func (w *work) handle(ctx context.Context, msgs []jetstream.Msg) error {
+	start := time.Now()
+	docs := make([]redline.DocEvents, 0, len(msgs))
+	keep := msgs[:0:0]
+	nEvents := 0
+	for _, m := range msgs {
+		if md, err := m.Metadata(); err == nil && md.NumDelivered > 1 {
+			w.redelivered.Add(1)
+		}
+		d, err := Decode(m.Data())
+		var evs []redline.Event
+		if err == nil {
+			evs, err = w.code(ctx, d)
+		}
+		if err != nil {
+			if ctx.Err() != nil {
+				// Interrupted, not rejected: hand the batch back at
+				// once rather than after the ack wait.
+				nakAll(msgs)
+				return nil
+			}
+			w.rejected.Add(1)
+			fmt.Fprintf(w.opt.Log, "rejected message %s: %v\n", msgSeq(m), err)
+			_ = m.Term()
+			continue
+		}
+		// The store keeps the metadata and the evidence, not the analysis.
+		d.Tokens, d.Sentences = nil, nil
+		docs = append(docs, redline.DocEvents{Doc: d, Events: evs})
+		keep = append(keep, m)
+		nEvents += len(evs)
+		// A slow batch tells the server it is alive, so that its
+		// messages are not redelivered to another worker meanwhile.
+		if time.Since(start) > w.ackWait/3 {
+			for _, k := range msgs {
+				_ = k.InProgress()
+			}
+			start = time.Now()
+		}
+	}
+	if len(docs) == 0 {
+		return nil
+	}
+	ps, err := w.st.Put(ctx, docs)
+	if err != nil {
+		if ctx.Err() != nil {
+			nakAll(keep)
+			return nil
+		}
+		fmt.Fprintf(w.opt.Log, "storing %d documents (%s...): %v; retrying later\n", len(docs), docs[0].Doc.ID, err)
+		for _, m := range keep {
+			_ = m.NakWithDelay(5 * time.Second)
+		}
+		return nil
+	}
+	for _, m := range keep {
+		// The document is committed: a lost ack only causes a harmless
+		// redelivery.
+		if err := m.Ack(); err != nil {
+			fmt.Fprintf(w.opt.Log, "ack %s: %v\n", msgSeq(m), err)
+		}
+	}
+	w.docs.Add(int64(len(docs)))
+	w.events.Add(int64(nEvents))
+	w.mu.Lock()
+	w.stats.Put.Docs += ps.Docs
+	w.stats.Put.Replaced += ps.Replaced
+	w.stats.Put.Unchanged += ps.Unchanged
+	w.stats.Put.Mentions += ps.Mentions
+	w.stats.Put.NewEvents += ps.NewEvents
+	w.mu.Unlock()
+	if w.opt.Done != nil {
+		w.opt.Done(len(docs), nEvents)
+	}
+	return nil
+}
+
+func nakAll(msgs []jetstream.Msg) {
+	for _, m := range msgs {
+		_ = m.Nak()
+	}
+}
+
+func msgSeq(m jetstream.Msg) string {
+	if md, err := m.Metadata(); err == nil {
+		return fmt.Sprintf("#%d", md.Sequence.Stream)
+	}
+	return m.Subject()
+}
+
+func sleep(ctx context.Context, d time.Duration) {
+	select {
+	case <-ctx.Done():
+	case <-time.After(d):
+	}
+}
