@@ -74,7 +74,7 @@ func runServe(cmd *cobra.Command, _ []string) error {
 		// The models load only for a server that accepts documents.
 		popt := pipeline.Options{}
 		if len(serveFlags.dicts) > 0 {
-			d, err := loadDictionaries(serveFlags.dicts)
+			d, err := loadDictionaries(serveFlags.dicts, false)
 			if err != nil {
 				return err
 			}
