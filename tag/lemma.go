@@ -23,9 +23,17 @@ func Lemma(form, lower string, upos redline.UPOS, xpos string) string {
 	}
 	switch xpos {
 	case "NNP":
+		if len(form) >= 5 && allCaps(form) {
+			// Names shouted in capitals ("KENNEDY") are title-cased in the
+			// treebanks; shorter ones are mostly acronyms (NATO, EWS).
+			return form[:1] + strings.ToLower(form[1:])
+		}
 		return form
 	case "NNPS":
-		return plural(form, len(form) > 0 && isUpper(form[len(form)-1]))
+		if allCaps(form) {
+			return form // an acronym ending in S, not a plural
+		}
+		return plural(form, false)
 	}
 	if upos == redline.PROPN {
 		return form
@@ -99,6 +107,20 @@ func Lemma(form, lower string, upos redline.UPOS, xpos string) string {
 
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 
+// allCaps reports whether s has letters and all of them are capitals.
+func allCaps(s string) bool {
+	letters := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z' || c >= 0x80:
+			return false
+		case isUpper(c):
+			letters++
+		}
+	}
+	return letters > 0
+}
+
 // number drops the thousands separators the treebanks drop ("5,000" → "5000").
 func number(s string) string {
 	if strings.IndexByte(s, ',') < 0 {
@@ -144,6 +166,7 @@ func vowel(c byte) bool {
 }
 
 // plural reduces a plural noun ("crises" and "mice" are in the table).
+// upper says that w is in capitals, whose endings are matched lower-cased.
 func plural(w string, upper bool) string {
 	n := len(w)
 	if n < 3 || !(w[n-1] == 's' || w[n-1] == 'S') {

@@ -35,6 +35,7 @@ func TestLemma(t *testing.T) {
 		// proper nouns keep their case; plural ones lose the s
 		{"Russia", "PROPN", "NNP", "Russia"}, {"Americans", "PROPN", "NNPS", "American"},
 		{"NATO", "PROPN", "NNP", "NATO"}, {"States", "PROPN", "NNPS", "State"},
+		{"KENNEDY", "PROPN", "NNP", "Kennedy"}, {"NGOS", "PROPN", "NNPS", "NGOS"}, {"Philippines", "PROPN", "NNPS", "Philippine"},
 		// adjectives and adverbs
 		{"bigger", "ADJ", "JJR", "big"}, {"easiest", "ADJ", "JJS", "easy"}, {"larger", "ADJ", "JJR", "large"},
 		{"better", "ADJ", "JJR", "good"}, {"better", "ADV", "RBR", "well"}, {"worst", "ADJ", "JJS", "bad"},
