@@ -271,3 +271,42 @@ func TestMergedRowsScoreAlike(t *testing.T) {
 		t.Errorf("%d tokens tagged differently with merged rows", diff)
 	}
 }
+
+// TestConcurrentTagging shares one Tagger between goroutines; run with -race.
+func TestConcurrentTagging(t *testing.T) {
+	tg := embeddedTagger(t)
+	lines := []string{
+		"Russia 's troops invaded Ukraine on March 1 , 2014 .",
+		"Officials denied reports that the embassy had been evacuated .",
+		"Police arrested dozens of protesters outside parliament .",
+	}
+	want := make([][]redline.Token, len(lines))
+	for i, l := range lines {
+		want[i] = tokens(l)
+		tg.TagTokens(want[i])
+	}
+	errs := make(chan string, 64)
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for k := 0; k < 50; k++ {
+				i := (g + k) % len(lines)
+				toks := tokens(lines[i])
+				tg.TagTokens(toks)
+				for j := range toks {
+					if toks[j] != want[i][j] {
+						errs <- toks[j].Form
+					}
+				}
+			}
+			done <- true
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+	close(errs)
+	for e := range errs {
+		t.Errorf("concurrent tagging changed %q", e)
+	}
+}
