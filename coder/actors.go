@@ -238,6 +238,14 @@ func (s *sentenceState) pronounActor(h int) (actorRef, bool) {
 	if a, found := s.reporterOf(h); found {
 		return a, true
 	}
+	// "warning the Russian leader about consequences should he invade":
+	// in a clause under a verb addressed to someone, a person pronoun is
+	// that addressee.
+	if personPronouns[w] {
+		if a, found := s.addresseeOf(h); found {
+			return a, true
+		}
+	}
 	// "when it comes to", "it is time": an expletive "it" names nothing.
 	if w == "it" {
 		if v := s.t.head(h); v >= 0 && expletiveVerbs[s.t.lemma(v)] {
@@ -264,6 +272,40 @@ func (s *sentenceState) pronounActor(h int) (actorRef, bool) {
 			r.actor.Start, r.actor.End = s.t.toks[h].Start, s.t.toks[h].End
 			return r, true
 		}
+	}
+	return actorRef{}, false
+}
+
+// addresseeOf resolves person pronoun h, the subject of a clause below a
+// verb addressed to someone (warn, urge, tell, ask: objectControl), to that
+// verb's object when the object names a person or a government.
+func (s *sentenceState) addresseeOf(h int) (actorRef, bool) {
+	t := &s.t
+	v := t.head(h)
+	if v < 0 || t.toks[h].Rel.Base() != redline.Nsubj {
+		return actorRef{}, false
+	}
+	for x, steps := v, 0; steps < 3; steps++ {
+		g := t.head(x)
+		if g < 0 {
+			break
+		}
+		switch t.toks[x].Rel.Base() {
+		case redline.Advcl, redline.Ccomp, redline.Acl, redline.Nmod, redline.Parataxis:
+		default:
+			return actorRef{}, false
+		}
+		if objectControl[t.lemma(g)] {
+			if o := t.child(g, redline.Obj); o >= 0 && o < h {
+				if a, ok := s.npActor(o); ok && (a.kind == dict.Person || a.kind == dict.Agent) {
+					a.actor.Text = t.toks[h].Form
+					a.actor.Start, a.actor.End = t.toks[h].Start, t.toks[h].End
+					return a, true
+				}
+			}
+			return actorRef{}, false
+		}
+		x = g
 	}
 	return actorRef{}, false
 }

@@ -121,6 +121,8 @@ func TestCoder(t *testing.T) {
 		{"denial", "Putin has no intent on invading Ukraine.", nil, []string{"RUSGOV>UKR 192 asserted"}},
 		{"should inversion", "Biden warned Putin about consequences should he invade Ukraine.",
 			[]string{"USAGOV>RUSGOV 130 asserted"}, []string{"RUSGOV>UKR 192 asserted"}},
+		{"addressee pronoun", "Biden warned Putin that he would pay a price if he invaded Ukraine.",
+			[]string{"RUSGOV>UKR 192 hypothetical"}, []string{"USAGOV>UKR"}},
 		{"refuse composed", "Russia refused to withdraw its troops from Ukraine.", []string{"RUS> 1246 asserted"}, nil},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
