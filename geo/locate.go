@@ -123,6 +123,11 @@ func prepKind(w string) (ok, subnational bool) {
 	return false, false
 }
 
+// transparentPreps introduce phrases that are not places but carry one:
+// "clashed with rebels near the border", "amid fighting in Gaza". Not
+// "over" or "about" ("protests over the war in Gaza" were elsewhere).
+var transparentPreps = map[string]bool{"with": true, "against": true, "during": true, "amid": true, "amidst": true, "of": true, "by": true}
+
 // placeNouns are heads that name a kind of place whose name is a modifier:
 // "Balochistan province", "the city of Kharkiv", "the Cameroon border".
 var placeNouns = map[string]PlaceKind{
@@ -164,7 +169,7 @@ var stopNames = map[string]bool{
 	"of": true, "the": true, "president": true, "mobile": true, "reading": true, "split": true, "nice": true,
 	"bath": true, "victoria": true, "hope": true, "paradise": true, "progress": true, "eagle": true, "union city": true,
 	"mercy": true, "amazon": true, "hamas": true, "congress": true, "parliament": true, "white house": true,
-	"bari": true, "van": true, "gao": true, "male": true, "split city": true, "home": true, "orange": true, "trump": true,
+	"bari": true, "sahel": true, "van": true, "gao": true, "male": true, "split city": true, "home": true, "orange": true, "trump": true,
 }
 
 // Locate finds where the event whose predicate is token v of the parsed
@@ -268,6 +273,12 @@ func (l *locator) phrasesOf(h, depth int) {
 		}
 		ok, sub := prepKind(prep)
 		if !ok || prep == "along" && ci+1 < len(toks) && toks[ci+1].Lower == "with" {
+			// "clashed with rebels near the Cameroon border", "met on
+			// the sidelines of the summit in Geneva": the place hangs on
+			// a phrase that is not one.
+			if depth < 2 && (transparentPreps[prep] || toks[i].Lower == "sidelines" || toks[i].Lower == "margins") {
+				l.phrasesOf(i, depth+1)
+			}
 			continue
 		}
 		if prep == "off" && toks[i].Lower != "coast" && toks[i].Lower != "coasts" {
@@ -280,7 +291,7 @@ func (l *locator) phrasesOf(h, depth int) {
 		}
 		before := l.best
 		l.phrase(i, sub, prep)
-		if l.best == before && depth < 2 && (!sub || prep == "at") {
+		if l.best == before && depth < 2 && (!sub || prep == "at" || toks[i].Lower == "sidelines" || toks[i].Lower == "margins") {
 			// "in an attack in Kalat": the place hangs on the phrase.
 			l.phrasesOf(i, depth+1)
 		}
