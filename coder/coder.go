@@ -207,6 +207,12 @@ func (s *sentenceState) composeAll() {
 			if !ok && o.code.Root() != "13" {
 				continue
 			}
+			if !generic(o.code) {
+				// The pattern already said what is demanded or threatened
+				// ("demanded the removal" is 1041): the complement is part
+				// of the same event, and does not recode it.
+				code = o.code
+			}
 			s.note("%q (%s) composed with %q (%s) → %s", s.t.toks[o.tok].Form, o.code, s.t.toks[in.tok].Form, in.code, code)
 			o.code, o.inner, in.outer = code, ii, oi
 			break
@@ -229,6 +235,12 @@ func (s *sentenceState) composeAll() {
 			}
 		}
 	}
+}
+
+// generic reports a code that says only the kind of speech act (100
+// demand, 130 threaten, 112 accuse), which composition may specialise.
+func generic(c redline.Code) bool {
+	return c == "112" || (len(c) == 3 && c[2] == '0')
 }
 
 // complementOf reports whether v is what o asks, promises, threatens,
