@@ -45,13 +45,21 @@ func (s *sentenceState) place(v int) *redline.Place {
 	return &redline.Place{Name: cp.Name, Country: cp.Country, Lat: cp.Lat, Lon: cp.Lon, How: "document"}
 }
 
-// placeCountry is the country of the place the event at v happened in, for
-// actors the text names without one ("Militants attacked a train in
-// Balochistan" → PAK militants, marked inferred); "" when the sentence
-// names no place.
-func (s *sentenceState) placeCountry(v int) string {
+// placeCountry is the country of the place named in the clause of token h,
+// for an actor the text names without a country ("Militants attacked a
+// train in Balochistan" → PAK militants, to be marked Inferred); "" when the
+// clause names no place. h is the actor's noun; its clause is its nearest
+// verb ancestor.
+func (s *sentenceState) placeCountry(h int) string {
 	g, err := geo.Default()
-	if err != nil || v < 0 || v >= len(s.t.toks) {
+	if err != nil || h < 0 || h >= len(s.t.toks) {
+		return ""
+	}
+	v := h
+	for steps := 0; v >= 0 && s.t.toks[v].UPOS != redline.VERB && steps < 8; steps++ {
+		v = s.t.head(v)
+	}
+	if v < 0 {
 		return ""
 	}
 	p, ok := g.Locate(s.t.toks, v, nil)

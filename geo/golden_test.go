@@ -142,3 +142,18 @@ func BenchmarkLocate(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(sentences), "ns/sentence")
 }
+
+// BenchmarkContext is what coder/place.go does before each Locate: rebuild
+// the document context from the coder's memory of at most 64 actors, here
+// 64 place and country names.
+func BenchmarkContext(b *testing.B) {
+	g := gaz(b)
+	names := []string{"Balochistan", "Quetta", "Pakistan", "Kalat", "Afghanistan", "Kabul", "Texas", "Sibi"}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		var ctx DocContext
+		for k := 0; k < 64; k++ {
+			g.Note(&ctx, names[k%len(names)])
+		}
+	}
+}

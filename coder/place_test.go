@@ -1,0 +1,72 @@
+package coder
+
+import (
+	"testing"
+
+	"github.com/redline-events/redline"
+)
+
+// sentenceFor prepares the coder's state for sentence i of d as code does,
+// so that place and placeCountry can be called on it.
+func sentenceFor(t *testing.T, c *Coder, d *redline.Doc, upto int) *sentenceState {
+	t.Helper()
+	st := &docState{dict: c.dict}
+	s := &st.s
+	s.c, s.doc = st, d
+	for i := 0; i <= upto; i++ {
+		toks := d.SentenceTokens(i)
+		s.index = i
+		s.t.build(toks)
+		s.matches = c.dict.MatchActors(s.matches[:0], toks, d.Date)
+		s.remember()
+	}
+	return s
+}
+
+func tokenOf(t *testing.T, s *sentenceState, form string) int {
+	t.Helper()
+	for i, tok := range s.t.toks {
+		if tok.Form == form {
+			return i
+		}
+	}
+	t.Fatalf("no %q", form)
+	return -1
+}
+
+func TestPlace(t *testing.T) {
+	c := newTestCoder(t)
+	tests := []struct {
+		text, verb string
+		want       *redline.Place // Name, Country and How compared
+	}{
+		{"Russian troops shelled Kharkiv on Monday.", "shelled", &redline.Place{Name: "Kharkiv", Country: "UKR", How: "text"}},
+		{"Ukrainian officials said Russian missiles hit Kyiv. Ukraine asked for more air defence.", "asked", &redline.Place{Name: "Ukraine", Country: "UKR", How: "document"}},
+		{"Jordan and Britain held talks.", "held", nil},
+	}
+	for _, tt := range tests {
+		d := analyze(t, tt.text, "2022-03-01")
+		s := sentenceFor(t, c, d, len(d.Sentences)-1)
+		got := s.place(tokenOf(t, s, tt.verb))
+		switch {
+		case tt.want == nil && got != nil:
+			t.Errorf("%q: got %+v, want none", tt.text, got)
+		case tt.want != nil && (got == nil || got.Name != tt.want.Name || got.Country != tt.want.Country || got.How != tt.want.How):
+			t.Errorf("%q: got %+v, want %+v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestPlaceCountry(t *testing.T) {
+	c := newTestCoder(t)
+	d := analyze(t, "Militants attacked a train in Balochistan.", "2025-03-11")
+	s := sentenceFor(t, c, d, 0)
+	if got := s.placeCountry(tokenOf(t, s, "Militants")); got != "PAK" {
+		t.Errorf("placeCountry(Militants) = %q, want PAK", got)
+	}
+	d = analyze(t, "Militants attacked a train.", "2025-03-11")
+	s = sentenceFor(t, c, d, 0)
+	if got := s.placeCountry(tokenOf(t, s, "Militants")); got != "" {
+		t.Errorf("placeCountry without a place = %q, want none", got)
+	}
+}
