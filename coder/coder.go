@@ -20,13 +20,14 @@ import (
 // concurrent use; per-document state lives in pooled buffers.
 type Coder struct {
 	dict *dict.Dictionary
+	sigs map[*dict.Pattern][]uint64 // see signature.go
 	pool sync.Pool
 }
 
 // New returns a Coder that uses d.
 func New(d *dict.Dictionary) *Coder {
-	c := &Coder{dict: d}
-	c.pool.New = func() any { return &docState{dict: d} }
+	c := &Coder{dict: d, sigs: signatures(d)}
+	c.pool.New = func() any { return &docState{dict: d, coder: c} }
 	return c
 }
 
@@ -36,6 +37,7 @@ func (c *Coder) Dictionary() *dict.Dictionary { return c.dict }
 // docState is what the coder remembers across the sentences of a document.
 type docState struct {
 	dict   *dict.Dictionary
+	coder  *Coder
 	recent []actorRef // named actors so far, for pronouns and context
 	// lastTextDate is the date of the latest event dated from the text: the
 	// narrative's "now", which "three days after" counts from.
@@ -46,18 +48,19 @@ type docState struct {
 
 // sentenceState holds one sentence's analysis; its slices are reused.
 type sentenceState struct {
-	c       *docState
-	doc     *redline.Doc
-	index   int
-	t       tree
-	matches []dict.ActorMatch
-	mention []int32 // per token: index into matches, or -1
-	exprs   []timex.Expr
-	exprAt  []int32 // per token: the predicate token a date expression attaches to, or -1
-	preds   []predicate
-	phrase  []int32 // the current candidate's phrase tokens (collectPhrase)
-	refs    []actorRef
-	explain *explainLog
+	c         *docState
+	doc       *redline.Doc
+	index     int
+	t         tree
+	matches   []dict.ActorMatch
+	mention   []int32 // per token: index into matches, or -1
+	exprs     []timex.Expr
+	exprAt    []int32 // per token: the predicate token a date expression attaches to, or -1
+	preds     []predicate
+	phrase    []int32 // the current candidate's phrase tokens (collectPhrase)
+	phraseSig uint64  // their signature (signature.go)
+	refs      []actorRef
+	explain   *explainLog
 }
 
 type dedupKey struct {

@@ -1,6 +1,9 @@
 package coder
 
 import (
+	"bytes"
+	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -192,4 +195,36 @@ func BenchmarkCode(b *testing.B) {
 	for b.Loop() {
 		c.Code(d)
 	}
+}
+
+// BenchmarkCodeVOA times the coder alone (documents analysed beforehand)
+// with the default dictionaries over the VOA corpus.
+func BenchmarkCodeVOA(b *testing.B) {
+	f, err := os.ReadFile("../../shared/corpus/voa/voa_stories.jsonl")
+	if err != nil {
+		b.Skip("../shared/corpus absent")
+	}
+	d, err := dict.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := New(d)
+	var docs []*redline.Doc
+	sentences := 0
+	for _, line := range bytes.Split(f, []byte("\n")) {
+		var rec struct{ Text string }
+		if json.Unmarshal(line, &rec) != nil || rec.Text == "" {
+			continue
+		}
+		doc := analyze(b, rec.Text, "2024-01-01")
+		docs = append(docs, doc)
+		sentences += len(doc.Sentences)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for _, doc := range docs {
+			c.Code(doc)
+		}
+	}
+	b.ReportMetric(float64(sentences*b.N)/b.Elapsed().Seconds(), "sentences/s")
 }

@@ -19,7 +19,7 @@ type explainLog struct {
 // why each candidate became an event or did not. Dictionary authors and
 // analysts use it to see what the coder saw.
 func (c *Coder) Explain(d *redline.Doc, w io.Writer) []redline.Event {
-	st := &docState{dict: c.dict}
+	st := &docState{dict: c.dict, coder: c}
 	ex := &explainLog{}
 	evs := c.code(d, st, ex)
 	for _, l := range ex.lines {

@@ -41,12 +41,14 @@ func phraseRel(r redline.DepRel) bool {
 func (s *sentenceState) collectPhrase(v, depth int) {
 	if depth == 0 {
 		s.phrase = s.phrase[:0]
+		s.phraseSig = 0
 	}
 	for c := s.t.first[v]; c >= 0; c = s.t.next[c] {
 		if !phraseRel(s.t.toks[c].Rel) {
 			continue
 		}
 		s.phrase = append(s.phrase, c)
+		s.phraseSig |= wordBit(s.t.lemma(int(c))) | wordBit(s.t.toks[c].Lower)
 		if depth < 2 {
 			s.collectPhrase(int(c), depth+1)
 		}
@@ -139,6 +141,9 @@ func (s *sentenceState) findPredicates() {
 		var best *dict.Pattern
 		var bestUsed uint64
 		for _, p := range pats {
+			if !s.c.coder.mayMatch(p, s.phraseSig) {
+				continue
+			}
 			used, ok := s.matchPattern(i, p)
 			if !ok {
 				continue
