@@ -49,6 +49,10 @@ type Place struct {
 	Lon     float64 `json:"lon"`
 	// How says how the place was found ("text", "actor", "document").
 	How string `json:"how"`
+	// Kind is what the place is: "country", "adm1" (a first-level
+	// division or a region) or "city"; empty when unknown. GDELT's geo
+	// type follows from it.
+	Kind string `json:"kind,omitempty"`
 }
 
 // Event is one coded event: who did what to whom, when, in which mode,

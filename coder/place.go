@@ -42,7 +42,7 @@ func (s *sentenceState) place(v int) *redline.Place {
 	if !ok || cp.Kind != geo.Country {
 		return nil
 	}
-	return &redline.Place{Name: cp.Name, Country: cp.Country, Lat: cp.Lat, Lon: cp.Lon, How: "document"}
+	return &redline.Place{Name: cp.Name, Country: cp.Country, Lat: cp.Lat, Lon: cp.Lon, How: "document", Kind: "country"}
 }
 
 // placeCountry is the country of the place named in the clause of token h,

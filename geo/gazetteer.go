@@ -96,7 +96,7 @@ func Default() (*Gazetteer, error) {
 // tabs, kind C, A, P or PC (a national capital), names separated by ';'. Lines starting with '#' and
 // blank lines are skipped.
 func Read(r io.Reader) (*Gazetteer, error) {
-	g := &Gazetteer{names: make(map[string][]int32, 16384), codes: make(map[string]int32, 4096)}
+	g := &Gazetteer{names: make(map[string][]int32, 32768), codes: make(map[string]int32, 4096)}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	var f [7]string

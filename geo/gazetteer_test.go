@@ -153,3 +153,12 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkRead is the cost of Default's one load (target: 50 ms).
+func BenchmarkRead(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := Read(strings.NewReader(string(defaultBytes()))); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

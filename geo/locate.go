@@ -206,14 +206,14 @@ func (g *Gazetteer) Locate(toks []redline.Token, v int, ctx *DocContext) (redlin
 		return redline.Place{}, false
 	}
 	p := g.places[l.best]
-	out := redline.Place{Name: p.Name, Country: p.Country, ADM1: p.ADM1, Lat: p.Lat, Lon: p.Lon, How: "text"}
+	out := redline.Place{Name: p.Name, Country: p.Country, ADM1: p.ADM1, Lat: p.Lat, Lon: p.Lon, How: "text", Kind: p.Kind.String()}
 	if l.borderOf != "" {
 		// "near the Cameroon border" in a story about Nigeria is in
 		// Nigeria, beside Cameroon: the country the story is about when it
 		// is another, else the one named.
 		if c, n := ctx.Main(); n > 0 && c != p.Country {
 			if cp, ok := g.Code(c); ok {
-				out = redline.Place{Name: p.Name + " border", Country: cp.Country, Lat: cp.Lat, Lon: cp.Lon, How: "text"}
+				out = redline.Place{Name: p.Name + " border", Country: cp.Country, Lat: cp.Lat, Lon: cp.Lon, How: "text", Kind: "country"}
 			}
 		}
 	}

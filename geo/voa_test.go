@@ -19,6 +19,7 @@ import (
 var (
 	voaList  = flag.Int("voa", 0, "print the first N event places found in ../shared/corpus/voa, for judging by hand")
 	voaVerbs = flag.Bool("voaverbs", false, "with -voa: print the places of every verb, not only of coded events")
+	voaMiss  = flag.Bool("voamiss", false, "with -voa: print events left without a place whose sentence has a capitalised word after in/near/at")
 )
 
 const voaPath = "../../shared/corpus/voa/voa_stories.jsonl"
@@ -91,6 +92,15 @@ func TestVOAPlaces(t *testing.T) {
 			pl, ok := g.Locate(toks, v, &ctx)
 			events++
 			if !ok {
+				if *voaMiss && printed < *voaList {
+					for k := 0; k+1 < len(toks); k++ {
+						if w := toks[k].Lower; (w == "in" || w == "near" || w == "at") && len(g.Lookup(toks[k+1].Form)) > 0 {
+							printed++
+							fmt.Printf("miss\t%s\t%s\t%q\n", ev.Evidence.Verb, toks[k+1].Form, ev.Evidence.Text)
+							break
+						}
+					}
+				}
 				continue
 			}
 			located++
@@ -103,7 +113,7 @@ func TestVOAPlaces(t *testing.T) {
 				continue // one mention per sentence and place
 			}
 			seen[key] = true
-			if printed < *voaList && !*voaVerbs {
+			if printed < *voaList && !*voaVerbs && !*voaMiss {
 				printed++
 				fmt.Printf("%d\t%s\t%s\t%s\t%s/%s\t%q\n", printed, rec.ID, ev.Evidence.Verb, pl.Name, pl.Country, pl.ADM1, ev.Evidence.Text)
 			}
