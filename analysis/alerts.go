@@ -34,6 +34,9 @@ type AlertOptions struct {
 	Since, Until time.Time
 	// Top is how many driving events each alert carries (Detect); default 5.
 	Top int
+	// TopAlerts is how many alerts, highest score first, get their driving
+	// events (one store query each); default 10, negative for none.
+	TopAlerts int
 	// Limit bounds the alerts Detect returns, highest score first; default 50.
 	Limit int
 }
@@ -59,6 +62,9 @@ func (o AlertOptions) withDefaults() AlertOptions {
 	}
 	if o.Limit <= 0 {
 		o.Limit = 50
+	}
+	if o.TopAlerts == 0 {
+		o.TopAlerts = 10
 	}
 	return o
 }
@@ -216,7 +222,7 @@ func Detect(ctx context.Context, st redline.Store, opt AlertOptions) ([]Alert, e
 	if len(alerts) > opt.Limit {
 		alerts = alerts[:opt.Limit]
 	}
-	for i := range alerts {
+	for i := range alerts[:max(0, min(opt.TopAlerts, len(alerts)))] {
 		a := &alerts[i]
 		page, err := st.Events(ctx, redline.EventFilter{
 			SourceCountry: a.Source, TargetCountry: a.Target, From: a.WindowStart, To: a.WindowEnd,

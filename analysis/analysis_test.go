@@ -190,6 +190,10 @@ func TestDetect(t *testing.T) {
 	if len(a.Top) != 5 || a.Top[0].Code.Goldstein() != -10 || a.Top[4].Code.Quad() != redline.MaterialConflict || a.ConflictEvents != 6 {
 		t.Errorf("%d conflict events; driving events: %+v", a.ConflictEvents, a.Top)
 	}
+	none, err := Detect(ctx, st, AlertOptions{TopAlerts: -1})
+	if err != nil || len(none) != 1 || len(none[0].Top) != 0 {
+		t.Errorf("TopAlerts -1: %v %+v", err, none)
+	}
 }
 
 func doc(n int, date time.Time, ev redline.Event) redline.DocEvents {

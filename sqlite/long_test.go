@@ -132,13 +132,19 @@ func bulkLoad(ctx context.Context, s *DB, n int) error {
 	first := day(time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC))
 	r := rand.New(rand.NewPCG(1, 2))
 	zipf := rand.NewZipf(r, 1.3, 2, countries-1)
+	// One connection throughout: the bulk load is the only writer.
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
 	drop := []string{"event_key", "event_day", "event_src", "event_tgt", "mention_event", "mention_doc", "mention_mid"}
 	for _, ix := range drop {
-		if _, err := s.db.ExecContext(ctx, "DROP INDEX IF EXISTS "+ix); err != nil {
+		if _, err := conn.ExecContext(ctx, "DROP INDEX IF EXISTS "+ix); err != nil {
 			return err
 		}
 	}
-	sqlTx, err := s.db.BeginTx(ctx, nil)
+	sqlTx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
@@ -208,10 +214,10 @@ func bulkLoad(ctx context.Context, s *DB, n int) error {
 				return err
 			}
 			if err := sqlTx.Commit(); err != nil {
-				return err
+				return fmt.Errorf("commit at %d: %w", i, err)
 			}
-			if sqlTx, err = s.db.BeginTx(ctx, nil); err != nil {
-				return err
+			if sqlTx, err = conn.BeginTx(ctx, nil); err != nil {
+				return fmt.Errorf("begin at %d: %w", i, err)
 			}
 			t.tx = sqlTx
 			t.events.full, t.mentions.full = nil, nil
@@ -235,6 +241,6 @@ func bulkLoad(ctx context.Context, s *DB, n int) error {
 	if err := sqlTx.Commit(); err != nil {
 		return err
 	}
-	_, err = s.db.ExecContext(ctx, schema) // recreates the dropped indexes
+	_, err = conn.ExecContext(ctx, schema) // recreates the dropped indexes
 	return err
 }

@@ -15,6 +15,52 @@ import (
 // maxCode bounds actor-code prefix ranges: it sorts after every ASCII code.
 const maxCode = "\U0010FFFF"
 
+type actorCond struct {
+	side string // src, tgt or either
+	sub  string // subquery of actor ids
+	args []any
+}
+
+// actorConds lists the actor filters of f as id subqueries.
+func actorConds(f *redline.EventFilter) []actorCond {
+	var out []actorCond
+	for _, c := range []struct {
+		side, v string
+		country bool
+	}{{"src", f.Source, false}, {"tgt", f.Target, false}, {"either", f.Actor, false},
+		{"either", f.Country, true}, {"src", f.SourceCountry, true}, {"tgt", f.TargetCountry, true}} {
+		if c.v == "" {
+			continue
+		}
+		sub, args := prefixIDs(c.v)
+		if c.country {
+			sub, args = countryIDs(c.v)
+		}
+		out = append(out, actorCond{c.side, sub, args})
+	}
+	return out
+}
+
+// dayScan says whether every actor filter of f matches so many events
+// that the newest page is found sooner by walking days.
+func (s *DB) dayScan(ctx context.Context, f *redline.EventFilter) (bool, error) {
+	conds := actorConds(f)
+	if len(conds) == 0 {
+		return false, nil
+	}
+	for _, c := range conds {
+		var n int64
+		q := "SELECT COALESCE(SUM(events), 0) FROM actor WHERE id IN (" + c.sub + ")"
+		if err := s.db.QueryRowContext(ctx, q, c.args...).Scan(&n); err != nil {
+			return false, err
+		}
+		if n <= s.dayScanAbove {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
 // quadRoots is the range of CAMEO roots of each QuadClass (see quadOfRoot).
 var quadRoots = [5][2]int64{1: {1, 5}, 2: {6, 8}, 3: {9, 13}, 4: {14, 20}}
 
@@ -77,32 +123,30 @@ func ftsQuery(s string) string {
 	return b.String()
 }
 
-// eventWhere translates an EventFilter (all but its paging).
-func eventWhere(f *redline.EventFilter) (*where, error) {
+// defaultDayScanAbove is the number of events an actor filter must match
+// before a newest-first listing walks the day index rather than the actor
+// index: walking stops after a page, but sorting every match of a frequent
+// actor takes seconds on a large store.
+const defaultDayScanAbove = 20000
+
+// eventWhere translates an EventFilter (all but its paging). With dayScan
+// the actor conditions are written so that no index serves them (SQLite's
+// unary +), leaving the planner the day index.
+func eventWhere(f *redline.EventFilter, dayScan bool) (*where, error) {
 	w := &where{}
-	if f.Source != "" {
-		q, a := prefixIDs(f.Source)
-		w.add("e.src IN ("+q+")", a...)
+	src, tgt := "e.src", "e.tgt"
+	if dayScan {
+		src, tgt = "+e.src", "+e.tgt"
 	}
-	if f.Target != "" {
-		q, a := prefixIDs(f.Target)
-		w.add("e.tgt IN ("+q+")", a...)
-	}
-	if f.Actor != "" {
-		q, a := prefixIDs(f.Actor)
-		w.add("(e.src IN ("+q+") OR e.tgt IN ("+q+"))", append(a, a...)...)
-	}
-	if f.Country != "" {
-		q, a := countryIDs(f.Country)
-		w.add("(e.src IN ("+q+") OR e.tgt IN ("+q+"))", append(a, a...)...)
-	}
-	if f.SourceCountry != "" {
-		q, a := countryIDs(f.SourceCountry)
-		w.add("e.src IN ("+q+")", a...)
-	}
-	if f.TargetCountry != "" {
-		q, a := countryIDs(f.TargetCountry)
-		w.add("e.tgt IN ("+q+")", a...)
+	for _, c := range actorConds(f) {
+		switch c.side {
+		case "src":
+			w.add(src+" IN ("+c.sub+")", c.args...)
+		case "tgt":
+			w.add(tgt+" IN ("+c.sub+")", c.args...)
+		default:
+			w.add("("+src+" IN ("+c.sub+") OR "+tgt+" IN ("+c.sub+"))", append(c.args, c.args...)...)
+		}
 	}
 	if f.Code != "" {
 		w.add("e.code = ?", string(f.Code))
@@ -196,7 +240,14 @@ const defaultLimit, maxLimit = 100, 10000
 // (day, row) of the last event of the previous page.
 func (s *DB) Events(ctx context.Context, f redline.EventFilter) (redline.EventPage, error) {
 	var page redline.EventPage
-	w, err := eventWhere(&f)
+	dayScan := false
+	if f.Order == redline.ByDate {
+		var err error
+		if dayScan, err = s.dayScan(ctx, &f); err != nil {
+			return page, err
+		}
+	}
+	w, err := eventWhere(&f, dayScan)
 	if err != nil {
 		return page, err
 	}

@@ -30,6 +30,8 @@ type DB struct {
 	// actors caches committed actor rows by code; ids never change.
 	mu     sync.Mutex
 	actors map[string]actorRow
+
+	dayScanAbove int64 // see defaultDayScanAbove; tests lower it
 }
 
 type actorRow struct {
@@ -62,7 +64,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
 	}
-	return &DB{db: db, actors: map[string]actorRow{"": {}}}, nil
+	return &DB{db: db, actors: map[string]actorRow{"": {}}, dayScanAbove: defaultDayScanAbove}, nil
 }
 
 // Close closes the database.

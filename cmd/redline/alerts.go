@@ -74,6 +74,7 @@ func alertOptions() (analysis.AlertOptions, error) {
 		return o, usagef("--format %q: want text or jsonl", a.format)
 	}
 	o.MinScore, o.Window, o.Baseline, o.MinEvents, o.Top, o.Limit = a.minScore, a.window, a.baseline, a.minEvents, a.top, a.limit
+	o.TopAlerts = a.limit
 	return o, nil
 }
 
