@@ -8,7 +8,7 @@ import (
 
 // place returns where the event whose predicate is token v happened, or nil:
 // a place phrase of the sentence (How "text", see geo.Locate), else the
-// country the document is about when it clearly has one (How "document").
+// country the document's places are in when they agree (How "document").
 // Places of one name are told apart by the document's actors and places so
 // far (s.c.recent), which is rebuilt into a geo.DocContext on each call: it
 // holds at most 64 entries, and events are rare next to tokens.
@@ -32,10 +32,12 @@ func (s *sentenceState) place(v int) *redline.Place {
 	if p, ok := g.Locate(s.t.toks, v, &ctx); ok {
 		return &p
 	}
-	// No place in the sentence: the story's country, when one country
-	// makes at least half of what it has named (twice at least).
-	c, n := ctx.Main()
-	if n < 2 || 2*n < ctx.Total() {
+	// No place in the sentence: the country of the story's places, when
+	// it names at least two and two thirds of them are in one country
+	// (a story about Balochistan and Quetta happens in Pakistan; one whose
+	// actors are Russian and American may happen anywhere).
+	c, n, total := ctx.MainPlace()
+	if n < 2 || 3*n < 2*total {
 		return nil
 	}
 	cp, ok := g.Code(c)

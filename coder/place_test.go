@@ -41,7 +41,8 @@ func TestPlace(t *testing.T) {
 		want       *redline.Place // Name, Country and How compared
 	}{
 		{"Russian troops shelled Kharkiv on Monday.", "shelled", &redline.Place{Name: "Kharkiv", Country: "UKR", How: "text"}},
-		{"Ukrainian officials said Russian missiles hit Kyiv. Ukraine asked for more air defence.", "asked", &redline.Place{Name: "Ukraine", Country: "UKR", How: "document"}},
+		{"Russian missiles hit Donetsk. Shelling also hit Crimea. Ukraine asked for more air defence.", "asked", &redline.Place{Name: "Ukraine", Country: "UKR", How: "document"}},
+		{"Ukrainian officials said Russian missiles hit Moscow. Ukraine asked for more air defence.", "asked", nil},
 		{"Jordan and Britain held talks.", "held", nil},
 	}
 	for _, tt := range tests {

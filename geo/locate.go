@@ -25,7 +25,9 @@ type ctxCount struct {
 type DocContext struct {
 	countries [maxContext]ctxCount
 	adm1      [maxContext]ctxCount
-	nc, na    int
+	// places counts the countries of places (not actors) named.
+	places     [maxContext]ctxCount
+	nc, na, np int
 }
 
 // Reset forgets everything.
@@ -42,6 +44,7 @@ func (c *DocContext) AddCountry(code string) {
 // Add notes one mention of a place: its country and its division.
 func (c *DocContext) Add(p Place) {
 	c.AddCountry(p.Country)
+	c.np = bump(&c.places, c.np, p.Country)
 	if p.ADM1 != "" {
 		c.na = bump(&c.adm1, c.na, p.ADM1)
 	}
@@ -646,6 +649,22 @@ func (g *Gazetteer) best(ids []int32, want PlaceKind, wantCountry, wantADM1 stri
 		}
 	}
 	return best, bestScore
+}
+
+// MainPlace returns the country most of the document's places (not its
+// actors) are in, how many of them are, and how many places there are.
+func (c *DocContext) MainPlace() (country string, n, total int) {
+	best := -1
+	for i := 0; i < c.np; i++ {
+		total += int(c.places[i].n)
+		if best < 0 || c.places[i].n > c.places[best].n {
+			best = i
+		}
+	}
+	if best < 0 {
+		return "", 0, 0
+	}
+	return c.places[best].code, int(c.places[best].n), total
 }
 
 // Total returns how many country mentions the context holds.
