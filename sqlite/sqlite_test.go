@@ -30,3 +30,59 @@ func TestStoreDayScan(t *testing.T) {
 		return s
 	})
 }
+
+// TestReadWhileIngesting: a second handle on the same file (a server) reads
+// while the first (redline ingest) writes batches: WAL mode lets it.
+func TestReadWhileIngesting(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "wal.db")
+	w, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	r, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	docs := storetest.Corpus(storetest.CorpusOptions{Docs: 600, Days: 30, Seed: 4})
+	done := make(chan error, 1)
+	go func() {
+		for i := 0; i < len(docs); i += 100 {
+			if _, err := w.Put(ctx, docs[i:i+100]); err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	reads, last := 0, 0
+	for {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatal(err)
+			}
+			st, err := r.Stats(ctx)
+			if err != nil || st.Documents != len(docs) {
+				t.Fatalf("reader sees %+v, %v after the ingest", st, err)
+			}
+			t.Logf("%d reads during the ingest", reads)
+			return
+		default:
+		}
+		st, err := r.Stats(ctx)
+		if err != nil {
+			t.Fatalf("read during ingest: %v", err)
+		}
+		if st.Documents < last || st.Documents%100 != 0 {
+			t.Fatalf("reader saw %d documents: not a committed batch boundary", st.Documents)
+		}
+		last = st.Documents
+		if _, err := r.Events(ctx, redline.EventFilter{Limit: 10}); err != nil {
+			t.Fatalf("read during ingest: %v", err)
+		}
+		reads++
+	}
+}

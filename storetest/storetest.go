@@ -189,6 +189,9 @@ func testDedup(t *testing.T, s redline.Store) {
 			t.Errorf("mention %s evidence %q", m.ID, m.Evidence.Text)
 		}
 	}
+	if st := stats(t, s); !st.FirstDay.Equal(day(9)) || !st.LastDay.Equal(day(11)) {
+		t.Errorf("stats span %s..%s, want the anchor days %s..%s", st.FirstDay, st.LastDay, day(9), day(11))
+	}
 	neg := all(t, s, redline.EventFilter{Mode: redline.Negated})
 	if len(neg) != 1 || neg[0].NumMentions != 1 {
 		t.Errorf("negated mention merged with asserted ones: %d negated events", len(neg))
