@@ -688,9 +688,15 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 			return out
 		}
 	} else if obj >= 0 {
-		// The object is a pattern word: its modifiers may name the target
-		// ("rejected an offer from Afghanistan", "demanded the removal of
-		// President X", "provide aid for Romania").
+		// The object is a pattern word. It may name the target itself
+		// ("expelled Russian diplomats", "ban opposition candidates"), or
+		// its modifiers may ("rejected an offer from Afghanistan",
+		// "demanded the removal of President X", "provide aid for Romania").
+		if !s.own(obj) {
+			if out = s.actorsOf(obj, out); len(out) > n {
+				return out
+			}
+		}
 		for c := t.first[obj]; c >= 0; c = t.next[c] {
 			// Not the possessor: "opened its borders" is the subject's own.
 			if t.toks[c].Rel.Base() == redline.Nmod && t.toks[c].Rel != redline.NmodPoss {
@@ -707,9 +713,24 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 		if p.used&(1<<uint(i)) == 0 || t.toks[i].UPOS != redline.VERB {
 			continue
 		}
+		// Its object ("ban opposition candidates"), even when the object
+		// is itself an item, or an actor inside it ("resume attacks in
+		// Israel"), or its target-like obliques ("cut off electricity to
+		// Nakhichevan").
 		for _, rel := range [2]redline.DepRel{redline.Obj, redline.Iobj} {
-			if o := t.child(i, rel); o >= 0 && (o >= 64 || p.used&(1<<uint(o)) == 0) && !s.own(o) {
+			if o := t.child(i, rel); o >= 0 && !s.own(o) {
 				if out = s.actorsOrInside(o, out); len(out) > n {
+					return out
+				}
+			}
+		}
+		for c := t.first[i]; c >= 0; c = t.next[c] {
+			if t.toks[c].Rel.Base() != redline.Obl {
+				continue
+			}
+			switch t.caseOf(int(c)) {
+			case "against", "on", "with", "to", "into", "at", "toward", "towards", "upon", "in":
+				if out = s.actorsOrInside(int(c), out); len(out) > n {
 					return out
 				}
 			}
@@ -768,11 +789,17 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 		}
 	}
 	// Last, a country or capital where it happened: "opened an embassy in
-	// Tehran", "postpone the demonstration in Baku".
-	for c := t.first[v]; c >= 0; c = t.next[c] {
-		if t.toks[c].Rel.Base() == redline.Obl && t.caseOf(int(c)) == "in" {
-			if m := s.mention[c]; m >= 0 && s.matches[m].Kind == dict.Country {
-				return append(out, s.refFromMatch(&s.matches[m]))
+	// Tehran", "postpone the demonstration in Baku", "resume attacks in
+	// Israel" (on the verb or on its object).
+	for _, h := range [2]int{v, obj} {
+		if h < 0 {
+			continue
+		}
+		for c := t.first[h]; c >= 0; c = t.next[c] {
+			if b := t.toks[c].Rel.Base(); (b == redline.Obl || b == redline.Nmod) && t.caseOf(int(c)) == "in" {
+				if m := s.mention[c]; m >= 0 && s.matches[m].Kind == dict.Country {
+					return append(out, s.refFromMatch(&s.matches[m]))
+				}
 			}
 		}
 	}
