@@ -709,8 +709,11 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 	// A verb among the pattern's items carries the target: "refused to meet
 	// Jordan's King Abdullah" matches "refuse meet" (125), whose target is
 	// the object of "meet".
+	// So does a verb complement the pattern names nothing of: "threatened
+	// to deliver devastating blows to the United States" (138).
 	for i := 0; i < len(t.toks) && i < 64; i++ {
-		if p.used&(1<<uint(i)) == 0 || t.toks[i].UPOS != redline.VERB {
+		item := p.used&(1<<uint(i)) != 0 || (t.head(i) == v && t.toks[i].Rel == redline.Xcomp)
+		if !item || t.toks[i].UPOS != redline.VERB {
 			continue
 		}
 		// Its object ("ban opposition candidates"), even when the object
