@@ -580,6 +580,14 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 		return s.sources(h, false, out)
 	case redline.Conj, redline.Advcl:
 		if t.toks[h].UPOS == redline.VERB {
+			// "has been indicted ... and will resign": an active verb
+			// shares the passive one's surface subject, not its agent.
+			if t.isPassive(h) {
+				if sp := t.child(h, redline.NsubjPass); sp >= 0 {
+					return s.actorsOf(sp, out)
+				}
+				return out
+			}
 			return s.sources(h, false, out)
 		}
 	case redline.AclRelcl:
