@@ -1,9 +1,14 @@
 package coder
 
 import (
+	"bufio"
+	"encoding/json"
+	"os"
 	"testing"
+	"time"
 
 	"github.com/redline-events/redline"
+	"github.com/redline-events/redline/dict"
 )
 
 // sentenceFor prepares the coder's state for sentence i of d as code does,
@@ -70,4 +75,65 @@ func TestPlaceCountry(t *testing.T) {
 	if got := s.placeCountry(tokenOf(t, s, "Militants")); got != "" {
 		t.Errorf("placeCountry without a place = %q, want none", got)
 	}
+}
+
+// BenchmarkPlaceCost compares, on VOA stories, the time place takes per
+// event (one call per verb, more than there are events) with the time Code
+// takes for the same sentences. Reported: place-ns/sentence and
+// code-ns/sentence; the target is place ≤ 10% of coding.
+func BenchmarkPlaceCost(b *testing.B) {
+	f, err := os.Open("../../shared/corpus/voa/voa_stories.jsonl")
+	if err != nil {
+		b.Skipf("no VOA corpus (the shared directory is absent): %v", err)
+	}
+	defer f.Close()
+	var docs []*redline.Doc
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<24)
+	for sc.Scan() && len(docs) < 20 {
+		var rec struct{ ID, Text string }
+		if json.Unmarshal(sc.Bytes(), &rec) == nil {
+			docs = append(docs, analyze(b, rec.Text, "2025-03-14"))
+		}
+	}
+	d, err := dict.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := New(d)
+	sentences := 0
+	for _, doc := range docs {
+		sentences += len(doc.Sentences)
+	}
+	var coding, placing time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		for _, doc := range docs {
+			c.Code(doc)
+		}
+		coding += time.Since(start)
+		for _, doc := range docs {
+			st := &docState{dict: d}
+			s := &st.s
+			s.c, s.doc = st, doc
+			for si := range doc.Sentences {
+				toks := doc.SentenceTokens(si)
+				s.index = si
+				s.t.build(toks)
+				s.matches = d.MatchActors(s.matches[:0], toks, doc.Date)
+				s.remember()
+				start := time.Now()
+				for v := range toks {
+					if toks[v].UPOS == redline.VERB {
+						s.place(v)
+					}
+				}
+				placing += time.Since(start)
+			}
+		}
+	}
+	n := float64(sentences * b.N)
+	b.ReportMetric(float64(coding.Nanoseconds())/n, "code-ns/sentence")
+	b.ReportMetric(float64(placing.Nanoseconds())/n, "place-ns/sentence")
 }
