@@ -166,50 +166,39 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := homeData{base: base{Title: "Overview", Nav: "home", Stats: s.stats(ctx)}, From: from, To: to}
-	pts, err := analysis.Series(ctx, s.opt.Store, redline.SeriesQuery{From: from, To: to}, analysis.Day)
+	ov, err := readOverview(ctx, s.opt.Store, from, to)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
-	d.Chart = seriesChart(pts, analysis.Day, fmt.Sprintf("All events per day, %s to %s", from.Format(dateLayout), to.Format(dateLayout)))
-	ranked, err := rankEscalation(ctx, s.opt.Store, from, to)
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	// Alerts raised in the last 30 days, with the events that drove them.
-	alerts, err := analysis.Detect(ctx, s.opt.Store, analysis.AlertOptions{Until: to, Limit: 12, Top: 1})
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
+	d.Chart = seriesChart(ov.Days, analysis.Day, fmt.Sprintf("Asserted events between countries per day, %s to %s", from.Format(dateLayout), to.Format(dateLayout)))
 	alerting := map[[2]string]bool{}
-	for i := range alerts {
-		alerting[[2]string{alerts[i].Source, alerts[i].Target}] = true
+	for i := range ov.Alerts {
+		alerting[[2]string{ov.Alerts[i].Source, ov.Alerts[i].Target}] = true
 	}
 	// The ranking lists the dyads rising below the alert margin.
 	spark := map[[2]string]template.HTML{}
-	for i := range ranked {
-		e := &ranked[i]
+	for i := range ov.Ranked {
+		e := &ov.Ranked[i]
 		k := [2]string{e.Source, e.Target}
 		spark[k] = sparkline(e.Days, e.RecentFrom, e.Source+" to "+e.Target+": conflict intensity per day")
 		if e.Score > 0 && !alerting[k] && len(d.Escalating) < 10 {
 			d.Escalating = append(d.Escalating, escRow{Escalation: e, Spark: spark[k]})
 		}
 	}
-	for i := range alerts {
-		a := &alerts[i]
+	// Alerts raised in the last 30 days, each with the event that drove
+	// it most.
+	for i := range ov.Alerts[:min(len(ov.Alerts), 10)] {
+		a := &ov.Alerts[i]
+		if err := drivers(ctx, s.opt.Store, a, 1); err != nil {
+			s.pageError(w, r, err)
+			return
+		}
 		d.Alerts = append(d.Alerts, alertRow{Alert: a, Spark: spark[[2]string{a.Source, a.Target}]})
 	}
-	tops, err := s.opt.Store.TopDyads(ctx, redline.DyadQuery{From: from, To: to, By: redline.ByConflict, Limit: 10})
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	for _, t := range tops {
+	for _, t := range ov.Top[:min(len(ov.Top), 10)] {
 		d.Conflictual = append(d.Conflictual, dyadRow{Source: t.Source, Target: t.Target,
-			Point: pointOf(t.DayCount, from),
-			Spark: spark[[2]string{t.Source, t.Target}]})
+			Point: pointOf(t.DayCount, from), Spark: spark[[2]string{t.Source, t.Target}]})
 	}
 	page, err := s.opt.Store.Events(ctx, redline.EventFilter{From: to.AddDate(0, 0, -RecentDays+1), To: to,
 		Mode: redline.Asserted, Quad: redline.MaterialConflict, Order: redline.ByImpact, Limit: 8})

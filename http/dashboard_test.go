@@ -2,6 +2,8 @@ package http
 
 import (
 	"context"
+	"fmt"
+	"math"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -13,6 +15,7 @@ import (
 
 	"github.com/redline-events/redline"
 	"github.com/redline-events/redline/analysis"
+	"github.com/redline-events/redline/storetest"
 )
 
 func TestHighlight(t *testing.T) {
@@ -156,10 +159,11 @@ func TestRankEscalation(t *testing.T) {
 		}
 		return a.Day.Before(b.Day)
 	})
-	as, err := rankEscalation(context.Background(), fakeDays{days: days}, from, to)
+	ov, err := readOverview(context.Background(), fakeDays{days: days}, from, to)
 	if err != nil {
 		t.Fatal(err)
 	}
+	as := ov.Ranked
 	got := map[string]Escalation{}
 	for _, a := range as {
 		got[a.Source+a.Target] = a
@@ -181,6 +185,63 @@ func TestRankEscalation(t *testing.T) {
 	}
 	if n := len(got["RUSUKR"].Days); n != 60 {
 		t.Errorf("sparkline series has %d days, want 60", n)
+	}
+}
+
+// TestOverviewAlerts: the overview finds the alerts analysis.Detect finds,
+// from its single read of the rollup.
+func TestOverviewAlerts(t *testing.T) {
+	ctx := context.Background()
+	st := freshStore(t)
+	docs := storetest.Corpus(storetest.CorpusOptions{Docs: 300, Days: 90, Seed: 3, MaxEvents: 3})
+	// A burst of attacks by one dyad in the last days.
+	last := storetest.Epoch.AddDate(0, 0, 89)
+	for i := 0; i < 24; i++ {
+		day := last.AddDate(0, 0, -i%4)
+		text := "Russian troops attacked Kyiv."
+		d := &redline.Doc{ID: fmt.Sprintf("burst-%d", i), Date: day, Text: text, URL: fmt.Sprintf("https://b%d.example/x", i)}
+		code := []redline.Code{"190", "193", "195", "180", "183", "186"}[i%6]
+		ev := redline.Event{DocID: d.ID, Date: day, DateFrom: redline.DateFromDocument, Code: code, Mode: redline.Asserted,
+			Source:   &redline.Actor{Text: "Russian troops", Code: "RUSMIL", Country: "RUS"},
+			Target:   &redline.Actor{Text: "Kyiv", Code: "UKRGOV", Country: "UKR"},
+			Evidence: redline.Evidence{Start: 0, End: len(text), Text: text, Verb: "attacked", VerbStart: 15, VerbEnd: 23}, Mentions: 1}
+		ev.ID = redline.EventID(d.ID, 0, "RUSMIL", "UKRGOV", code, redline.Asserted, day)
+		docs = append(docs, redline.DocEvents{Doc: d, Events: []redline.Event{ev}})
+	}
+	if _, err := st.Put(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	want, err := analysis.Detect(ctx, st, analysis.AlertOptions{Until: last})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ov, err := readOverview(ctx, st, last.AddDate(0, 0, -89), last)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) == 0 || want[0].Source != "RUS" || want[0].Target != "UKR" {
+		t.Fatalf("the burst is not Detect's first alert: %+v", want)
+	}
+	if len(ov.Alerts) != len(want) {
+		t.Fatalf("overview has %d alerts, Detect %d", len(ov.Alerts), len(want))
+	}
+	for i := range want {
+		g, w := ov.Alerts[i], want[i]
+		if g.Source != w.Source || g.Target != w.Target || math.Abs(g.Score-w.Score) > 1e-9 || !g.Raised.Equal(w.Raised) {
+			t.Errorf("alert %d: %s-%s %.3f raised %s, Detect %s-%s %.3f raised %s", i, g.Source, g.Target, g.Score, g.Raised, w.Source, w.Target, w.Score, w.Raised)
+		}
+	}
+	// The daily totals are the country dyads' asserted events.
+	sum := 0
+	for _, p := range ov.Days {
+		sum += p.Events
+	}
+	top := 0
+	for _, d := range ov.Top {
+		top += d.Events()
+	}
+	if sum == 0 || sum != top {
+		t.Errorf("daily totals %d, dyad totals %d", sum, top)
 	}
 }
 

@@ -1,8 +1,11 @@
 package http
 
 import (
+	"bufio"
+	"compress/gzip"
 	"errors"
 	"fmt"
+	"io"
 	"log"
 	"net/http"
 	"strings"
@@ -12,8 +15,12 @@ import (
 	"github.com/redline-events/redline/ingest"
 )
 
-// exportPage is how many events an export reads from the store at a time.
-const exportPage = 5000
+// exportPage is how many events an export reads from the store at a time;
+// maxExport bounds an export's limit (a store of 10⁷ events fits).
+const (
+	exportPage = 5000
+	maxExport  = 10_000_000
+)
 
 func (s *Server) exportAs(name string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) { s.export(w, r, name) }
@@ -25,7 +32,7 @@ func (s *Server) exportAs(name string) http.HandlerFunc {
 func (s *Server) export(w http.ResponseWriter, r *http.Request, name string) {
 	p := requestParams(r, eventParams...)
 	p.oneOf("format", name, name)
-	f := p.filter(1 << 30)
+	f := p.filter(maxExport)
 	total := f.Limit
 	if p.str("limit") == "" {
 		total = -1
@@ -85,6 +92,28 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, name string) {
 	_ = fw.Close()
 }
 
+// plainBody returns the request body, decompressed when it is gzip (by
+// Content-Encoding or by its magic bytes), with the decompressed bytes
+// bounded like the body itself: MaxBytesReader alone bounds the compressed
+// size, and a few kilobytes of gzip inflate to gigabytes.
+func (s *Server) plainBody(w http.ResponseWriter, r *http.Request) (io.Reader, error) {
+	br := bufio.NewReader(r.Body)
+	magic, _ := br.Peek(2)
+	enc := strings.ToLower(strings.TrimSpace(r.Header.Get("Content-Encoding")))
+	isGzip := len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b
+	switch {
+	case enc == "gzip" || isGzip:
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("gzip body: %v", err)
+		}
+		return http.MaxBytesReader(w, zr, s.opt.MaxBody), nil
+	case enc != "" && enc != "identity":
+		return nil, fmt.Errorf("Content-Encoding %q: send identity or gzip", enc)
+	}
+	return br, nil
+}
+
 // docResult is the answer to POST /api/documents.
 type docResult struct {
 	Documents int      `json:"documents"`
@@ -115,16 +144,26 @@ func (s *Server) documents(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
+	body, err := s.plainBody(w, r)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
 	res := docResult{Rejected: []string{}}
 	var batch []redline.DocEvents
-	for d, err := range ingest.Reader(ctx, "request.jsonl", r.Body, ingest.Options{Kind: "jsonl"}) {
+	for d, err := range ingest.Reader(ctx, "request.jsonl", body, ingest.Options{Kind: "jsonl"}) {
 		if err != nil {
 			var mb *http.MaxBytesError
-			if errors.As(err, &mb) {
+			switch {
+			case errors.As(err, &mb):
 				writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over %d bytes: send fewer documents per request", mb.Limit))
 				return
-			}
-			if ctx.Err() != nil {
+			case errors.Is(err, io.ErrUnexpectedEOF) || ctx.Err() != nil:
+				// A body shorter than its Content-Length, or a client that
+				// broke off (which cancels the context): nothing of it is
+				// stored, and a client still reading is told so rather
+				// than given an empty 200.
+				writeError(w, http.StatusBadRequest, "request body truncated or request cancelled: nothing stored")
 				return
 			}
 			res.Rejected = append(res.Rejected, err.Error())
@@ -133,6 +172,7 @@ func (s *Server) documents(w http.ResponseWriter, r *http.Request) {
 		evs, err := s.opt.Coder.Code(ctx, d)
 		if err != nil {
 			if ctx.Err() != nil {
+				writeError(w, http.StatusBadRequest, "request cancelled: nothing stored")
 				return
 			}
 			res.Rejected = append(res.Rejected, fmt.Sprintf("%s: %v", d.ID, err))
@@ -150,6 +190,10 @@ func (s *Server) documents(w http.ResponseWriter, r *http.Request) {
 			msg = "every document was rejected: " + res.Rejected[0]
 		}
 		writeJSON(w, http.StatusBadRequest, map[string]any{"error": msg, "rejected": res.Rejected})
+		return
+	}
+	if ctx.Err() != nil {
+		writeError(w, http.StatusBadRequest, "request cancelled: nothing stored")
 		return
 	}
 	s.ingestMu.Lock()

@@ -82,7 +82,9 @@ func (p *params) str(name string) string {
 	if len(v) == 0 {
 		return ""
 	}
-	return strings.TrimSpace(v[0])
+	// Not trimmed: " 100" is a malformed number, "USA " a malformed code;
+	// free text (q) keeps its spaces, which the search ignores.
+	return v[0]
 }
 
 // actor reads an actor code (prefix): letters and digits only, since codes

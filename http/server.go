@@ -92,8 +92,22 @@ func (s *Server) table() []route {
 }
 
 func (s *Server) routes() {
+	allow := map[string][]string{}
 	for _, r := range s.table() {
 		s.mux.HandleFunc(r.pattern, r.h)
+		method, path, _ := strings.Cut(r.pattern, " ")
+		if strings.HasPrefix(path, "/api/") {
+			allow[path] = append(allow[path], method)
+		}
+	}
+	// Another method on an API path is a 405 in JSON (the mux's own is
+	// text): a pattern without a method is less specific than the routes.
+	for path, methods := range allow {
+		methods := strings.Join(methods, ", ")
+		s.mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Allow", methods)
+			writeError(w, http.StatusMethodNotAllowed, r.Method+" "+r.URL.Path+": allowed "+methods)
+		})
 	}
 	// Anything else under /api answers in JSON, not with the HTML 404.
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
