@@ -291,8 +291,8 @@ func (s *sentenceState) complementOf(v, o int) bool {
 func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 	p := &s.preds[pi]
 	v := p.tok
-	if p.noun && s.background(v) {
-		s.note("%q (%s): an event noun modifying another noun is background, not news", s.t.toks[v].Form, p.code)
+	if (p.noun && s.background(v)) || (!p.noun && s.describes(v)) {
+		s.note("%q (%s): background describing a thing, not news", s.t.toks[v].Form, p.code)
 		return out
 	}
 	if p.pat != nil && !p.statement && s.isAttribution(p) {
@@ -468,6 +468,33 @@ func (s *sentenceState) background(v int) bool {
 	switch t.toks[v].Rel.Base() {
 	case redline.Nmod, redline.Compound, redline.Amod, redline.Appos:
 		return t.toks[h].UPOS == redline.NOUN || t.toks[h].UPOS == redline.PROPN
+	}
+	return false
+}
+
+// describes reports a verb in a relative clause that describes a thing,
+// not an actor: "a resolution that aims to tighten sanctions", "the plant
+// which was hit" (the clause's head noun names no actor). "Hamas, which
+// fired rockets" is news and stays.
+func (s *sentenceState) describes(v int) bool {
+	t := &s.t
+	for x, steps := v, 0; steps < 3; steps++ {
+		h := t.head(x)
+		if h < 0 {
+			return false
+		}
+		switch t.toks[x].Rel {
+		case redline.AclRelcl:
+			if u := t.toks[h].UPOS; u != redline.NOUN {
+				return false
+			}
+			_, actor := s.npActor(h)
+			return !actor && s.mention[h] < 0
+		case redline.Xcomp, redline.Conj:
+			x = h
+		default:
+			return false
+		}
 	}
 	return false
 }
