@@ -147,7 +147,11 @@ func main() {
 		skey := a3 + "|~" + skeleton(c.name)
 		keep := c.fc == "PPLC" || c.pop >= 400000 ||
 			conflict[a3] > 0 && c.pop >= conflict[a3]
-		if !keep && c.fc != "PPLX" && (named[key] || named[skey]) {
+		// A loose (skeleton) match keeps a small town only where names are
+		// transliterated (the conflict countries) or the key is long enough
+		// not to be chance: "Hague" is not the Frisian village Heeg.
+		loose := named[skey] && (conflict[a3] > 0 || len(skeleton(c.name)) >= 3)
+		if !keep && c.fc != "PPLX" && (named[key] || loose) {
 			// A small place our dictionary names: the largest of that
 			// name in the country only (not every Paris of the USA).
 			keep = true
@@ -178,7 +182,8 @@ func main() {
 	for _, p := range dictPlaces {
 		var hit *entry
 		for _, n := range p.names {
-			for _, e := range byKey[p.country+"|"+geo.Fold(n)] {
+			// "Hague" is GeoNames' "The Hague".
+			for _, e := range append(byKey[p.country+"|"+geo.Fold(n)], byKey[p.country+"|the "+geo.Fold(n)]...) {
 				if hit == nil || rank(e) > rank(hit) {
 					hit = e
 				}
@@ -198,7 +203,7 @@ func main() {
 			// Another transliteration of a town's name: "Raqqa" for GeoNames'
 			// "Ar Raqqah", "Fallujah" for "Al Fallujah".
 			for _, e := range bySkel[p.country+"|~"+skeleton(n)] {
-				if hit == nil && len(skeleton(n)) >= 2 {
+				if hit == nil && (len(skeleton(n)) >= 3 || conflict[p.country] > 0) {
 					hit = e
 				}
 			}
