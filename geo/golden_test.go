@@ -157,3 +157,21 @@ func BenchmarkContext(b *testing.B) {
 		}
 	}
 }
+
+func TestActorPlace(t *testing.T) {
+	g := gaz(t)
+	for _, tt := range []struct {
+		actor *redline.Actor
+		want  string
+	}{
+		{&redline.Actor{Code: "UKRMIL", Country: "UKR"}, "Ukraine"},
+		{&redline.Actor{Code: "IGOWSTNAT"}, ""},
+		{&redline.Actor{Code: "AFR", Country: "AFR"}, ""},
+		{nil, ""},
+	} {
+		p, ok := g.ActorPlace(tt.actor)
+		if ok != (tt.want != "") || p.Name != tt.want || ok && (p.How != "actor" || p.Kind != "country") {
+			t.Errorf("ActorPlace(%+v) = %+v, %v; want %q", tt.actor, p, ok, tt.want)
+		}
+	}
+}

@@ -153,6 +153,14 @@ var placeVerbs = map[string]bool{
 	"rock": true, "pound": true, "blockade": true, "siege": true,
 }
 
+// speechVerbs report other events; their object and the clause around them
+// do not say where the statement was made.
+var speechVerbs = map[string]bool{
+	"say": true, "tell": true, "claim": true, "announce": true, "state": true, "add": true, "report": true,
+	"warn": true, "accuse": true, "deny": true, "reject": true, "insist": true, "note": true, "confirm": true,
+	"allege": true, "blame": true, "urge": true, "ask": true, "call": true, "demand": true, "write": true,
+}
+
 // anyKind asks for no kind in particular.
 const anyKind PlaceKind = 255
 
@@ -197,7 +205,11 @@ func (g *Gazetteer) Locate(toks []redline.Token, v int, ctx *DocContext) (redlin
 			break
 		}
 		// The clause or phrase the predicate belongs to shares its place:
-		// "stormed a base in Kalat, killing 10", "launched an attack in X".
+		// "stormed a base in Kalat, killing 10", "launched an attack in X";
+		// a statement does not share the place of what it is about.
+		if speechVerbs[toks[v].Lemma] {
+			break
+		}
 		switch toks[v].Rel.Base() {
 		case redline.Advcl, redline.Xcomp, redline.Conj, redline.Obj, redline.Acl, redline.Nsubj, redline.Obl, redline.Amod:
 			v = int(toks[v].Head)
@@ -257,6 +269,10 @@ func (l *locator) phrasesOf(h, depth int) {
 		}
 		r := toks[i].Rel
 		switch {
+		case depth == 0 && r == redline.Obj && speechVerbs[toks[h].Lemma]:
+			// "said their forces near Latakia came under attack": what a
+			// statement is about happened elsewhere.
+			continue
 		case depth == 0 && (r == redline.Obj || r == redline.NsubjPass || r == redline.Nsubj):
 			// "attacked a train in Balochistan", "officials in Kyiv said";
 			// an object that is itself a town is where the event happened
@@ -716,4 +732,18 @@ func isList(toks []redline.Token, y int) bool {
 		return y+1 < len(toks) && capitalised(toks[y+1].Form)
 	}
 	return false
+}
+
+// ActorPlace is the place of an actor for GDELT's Actor1Geo and Actor2Geo:
+// its country's point, How "actor". False when the actor has no country the
+// gazetteer knows (an IGO, a region).
+func (g *Gazetteer) ActorPlace(a *redline.Actor) (redline.Place, bool) {
+	if a == nil || a.Country == "" {
+		return redline.Place{}, false
+	}
+	p, ok := g.Code(a.Country)
+	if !ok || p.Kind != Country {
+		return redline.Place{}, false
+	}
+	return redline.Place{Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon, How: "actor", Kind: "country"}, true
 }
