@@ -62,7 +62,6 @@ type tx struct {
 	events, mentions, sentences [][]any
 	ids                         map[string][]int64 // preallocated ids by sequence
 
-	key       int64
 	keyEvents []anchored
 	// lockKeys are the event keys whose events this Put may found, join or
 	// drop: locked before any of them is read.
@@ -169,7 +168,36 @@ func (t *tx) run(docs []redline.DocEvents) error {
 	if err := t.lock(docLocks); err != nil {
 		return err
 	}
-	var ms []mentionIn
+	// The documents already stored, in one round trip.
+	ids := make([]string, 0, len(last))
+	for id := range last {
+		ids = append(ids, id)
+	}
+	type stored struct {
+		row  int64
+		hash []byte
+	}
+	have := make(map[string]stored, len(ids))
+	rows, err := t.tx.Query(t.ctx, "SELECT doc_id, id, hash FROM doc WHERE doc_id = ANY($1)", ids)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var id string
+		var d stored
+		if err := rows.Scan(&id, &d.row, &d.hash); err != nil {
+			rows.Close()
+			return err
+		}
+		have[id] = d
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	// Classify; new documents are inserted together, in one round trip.
+	docRows := make([]int64, len(docs)) // 0: not stored by this Put
+	var insert []int
 	for i := range docs {
 		d := docs[i].Doc
 		if last[d.ID] != i {
@@ -177,33 +205,52 @@ func (t *tx) run(docs []redline.DocEvents) error {
 			continue
 		}
 		h := redline.DocHash(d)
-		var row int64
-		var old []byte
-		err := t.tx.QueryRow(t.ctx, "SELECT id, hash FROM doc WHERE doc_id = $1", d.ID).Scan(&row, &old)
-		src := redline.DocSource(d)
+		old, ok := have[d.ID]
 		switch {
-		case err == pgx.ErrNoRows:
-			if err := t.tx.QueryRow(t.ctx, `INSERT INTO doc(doc_id, hash, title, url, source, day, origin)
-				VALUES($1,$2,$3,$4,$5,$6,$7) RETURNING id`, d.ID, h[:], d.Title, d.URL, src, docDay(d), d.Origin).Scan(&row); err != nil {
-				return err
-			}
+		case !ok:
+			insert = append(insert, i)
 			t.st.Docs++
 			t.dDocs++
-		case err != nil:
-			return err
-		case bytes.Equal(old, h[:]):
+		case bytes.Equal(old.hash, h[:]):
 			t.st.Unchanged++
-			continue
 		default:
-			if err := t.removeDoc(row); err != nil {
+			if err := t.removeDoc(old.row); err != nil {
 				return err
 			}
 			if _, err := t.tx.Exec(t.ctx, "UPDATE doc SET hash=$1, title=$2, url=$3, source=$4, day=$5, origin=$6 WHERE id=$7",
-				h[:], d.Title, d.URL, src, docDay(d), d.Origin, row); err != nil {
+				h[:], d.Title, d.URL, redline.DocSource(d), docDay(d), d.Origin, old.row); err != nil {
 				return err
 			}
+			docRows[i] = old.row
 			t.st.Replaced++
 		}
+	}
+	if len(insert) > 0 {
+		b := &pgx.Batch{}
+		for _, i := range insert {
+			d := docs[i].Doc
+			h := redline.DocHash(d)
+			b.Queue(`INSERT INTO doc(doc_id, hash, title, url, source, day, origin) VALUES($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
+				d.ID, h[:], d.Title, d.URL, redline.DocSource(d), docDay(d), d.Origin)
+		}
+		br := t.tx.SendBatch(t.ctx, b)
+		for _, i := range insert {
+			if err := br.QueryRow().Scan(&docRows[i]); err != nil {
+				br.Close()
+				return err
+			}
+		}
+		if err := br.Close(); err != nil {
+			return err
+		}
+	}
+	var ms []mentionIn
+	for i := range docs {
+		row := docRows[i]
+		if row == 0 {
+			continue
+		}
+		d := docs[i].Doc
 		sents, err := t.storeSentences(row, docs[i].Events)
 		if err != nil {
 			return err
@@ -237,15 +284,13 @@ func (t *tx) run(docs []redline.DocEvents) error {
 		}
 		return a.ev.Sentence < b.ev.Sentence
 	})
+	near, err := t.loadKeys(ms)
+	if err != nil {
+		return err
+	}
 	for i := range ms {
 		if i == 0 || ms[i].key != ms[i-1].key {
-			j := i
-			for j+1 < len(ms) && ms[j+1].key == ms[i].key {
-				j++
-			}
-			if err := t.loadKey(ms[i].key, ms[i].day, ms[j].day); err != nil {
-				return err
-			}
+			t.keyEvents = append(t.keyEvents[:0], near[ms[i].key]...)
 		}
 		if err := t.mention(&ms[i]); err != nil {
 			return err
@@ -361,24 +406,40 @@ func (t *tx) actor(a *redline.Actor) (actorRow, error) {
 	return r, nil
 }
 
-// loadKey reads the stored events of key that mentions dated from..to
-// could join.
-func (t *tx) loadKey(key, from, to int64) error {
-	t.key, t.keyEvents = key, t.keyEvents[:0]
-	rows, err := t.tx.Query(t.ctx, "SELECT id, day FROM event WHERE key = $1 AND day BETWEEN $2 AND $3",
-		key, from-redline.DedupWindow, to+redline.DedupWindow)
+// loadKeys reads, in one round trip, the stored events that the mentions
+// could join: for each key, those anchored within the window of its
+// mentions' days (ms is sorted by key, then day).
+func (t *tx) loadKeys(ms []mentionIn) (map[int64][]anchored, error) {
+	var keys, lo, hi []int64
+	for i := 0; i < len(ms); {
+		j := i
+		for j+1 < len(ms) && ms[j+1].key == ms[i].key {
+			j++
+		}
+		keys = append(keys, ms[i].key)
+		lo = append(lo, ms[i].day-redline.DedupWindow)
+		hi = append(hi, ms[j].day+redline.DedupWindow)
+		i = j + 1
+	}
+	out := make(map[int64][]anchored, len(keys))
+	if len(keys) == 0 {
+		return out, nil
+	}
+	rows, err := t.tx.Query(t.ctx, `SELECT e.key, e.id, e.day FROM unnest($1::bigint[], $2::bigint[], $3::bigint[]) AS k(key, lo, hi)
+		JOIN event e ON e.key = k.key AND e.day BETWEEN k.lo AND k.hi`, keys, lo, hi)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer rows.Close()
 	for rows.Next() {
+		var key int64
 		var a anchored
-		if err := rows.Scan(&a.id, &a.day); err != nil {
-			return err
+		if err := rows.Scan(&key, &a.id, &a.day); err != nil {
+			return nil, err
 		}
-		t.keyEvents = append(t.keyEvents, a)
+		out[key] = append(out[key], a)
 	}
-	return rows.Err()
+	return out, rows.Err()
 }
 
 // mention queues one mention, joining it to an event of its key or founding
@@ -598,14 +659,16 @@ func (t *tx) recount() error {
 	return err
 }
 
-// flush writes the accumulated rollup, actor and counter deltas in one
-// round trip, each table's rows in key order so that concurrent writers
-// take their row locks in the same order.
+// flush writes the accumulated rollup, actor and counter deltas: each table
+// in one statement over arrays, its rows in key order so that concurrent
+// writers take their row locks in the same order.
 func (t *tx) flush() error {
 	b := &pgx.Batch{}
 	rk := make([]rollKey, 0, len(t.roll))
-	for k := range t.roll {
-		rk = append(rk, k)
+	for k, v := range t.roll {
+		if v.events != 0 || v.mentions != 0 || v.gsum != 0 || v.csum != 0 {
+			rk = append(rk, k)
+		}
 	}
 	sort.Slice(rk, func(i, j int) bool {
 		a, b := rk[i], rk[j]
@@ -623,18 +686,24 @@ func (t *tx) flush() error {
 		}
 		return a.mode < b.mode
 	})
-	for _, k := range rk {
-		v := t.roll[k]
-		if v.events == 0 && v.mentions == 0 && v.gsum == 0 && v.csum == 0 {
-			continue
+	if len(rk) > 0 {
+		var src, tgt, dy, root, mode, events, mentions []int64
+		var gsum, csum []float64
+		for _, k := range rk {
+			v := t.roll[k]
+			src, tgt, dy, root, mode = append(src, k.src), append(tgt, k.tgt), append(dy, k.day), append(root, k.root), append(mode, k.mode)
+			events, mentions, gsum, csum = append(events, v.events), append(mentions, v.mentions), append(gsum, v.gsum), append(csum, v.csum)
 		}
-		b.Queue(`INSERT INTO rollup(src, tgt, day, root, mode, events, mentions, gsum, csum) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9)
+		b.Queue(`INSERT INTO rollup(src, tgt, day, root, mode, events, mentions, gsum, csum)
+			SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], $8::float8[], $9::float8[])
 			ON CONFLICT(src, tgt, day, root, mode) DO UPDATE SET events = rollup.events + excluded.events,
 			mentions = rollup.mentions + excluded.mentions, gsum = rollup.gsum + excluded.gsum, csum = rollup.csum + excluded.csum`,
-			k.src, k.tgt, k.day, k.root, k.mode, v.events, v.mentions, v.gsum, v.csum)
-		// Rows emptied by replaced documents go, so that series show no
-		// empty days; only rows that lost something can have been emptied.
-		if v.events < 0 || v.mentions < 0 {
+			src, tgt, dy, root, mode, events, mentions, gsum, csum)
+	}
+	// Rows emptied by replaced documents go, so that series show no empty
+	// days; only rows that lost something can have been emptied.
+	for _, k := range rk {
+		if v := t.roll[k]; v.events < 0 || v.mentions < 0 {
 			b.Queue(`DELETE FROM rollup WHERE src=$1 AND tgt=$2 AND day=$3 AND root=$4 AND mode=$5
 				AND events <= 0 AND mentions <= 0`, k.src, k.tgt, k.day, k.root, k.mode)
 		}
@@ -656,19 +725,31 @@ func (t *tx) flush() error {
 		}
 		return a.mode < b.mode
 	})
-	for _, k := range ck {
-		v := t.country[k]
-		b.Queue(`INSERT INTO country_day(src, tgt, day, mode, q1, q2, q3, q4, mentions, gsum, csum) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)
+	if len(ck) > 0 {
+		var src, tgt []string
+		var dy, mode, q1, q2, q3, q4, mentions []int64
+		var gsum, csum []float64
+		for _, k := range ck {
+			v := t.country[k]
+			src, tgt, dy, mode = append(src, k.src), append(tgt, k.tgt), append(dy, k.day), append(mode, k.mode)
+			q1, q2, q3, q4 = append(q1, v.q[1]), append(q2, v.q[2]), append(q3, v.q[3]), append(q4, v.q[4])
+			mentions, gsum, csum = append(mentions, v.mentions), append(gsum, v.gsum), append(csum, v.csum)
+		}
+		b.Queue(`INSERT INTO country_day(src, tgt, day, mode, q1, q2, q3, q4, mentions, gsum, csum)
+			SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[],
+				$9::bigint[], $10::float8[], $11::float8[])
 			ON CONFLICT(src, tgt, day, mode) DO UPDATE SET q1 = country_day.q1 + excluded.q1, q2 = country_day.q2 + excluded.q2,
 			q3 = country_day.q3 + excluded.q3, q4 = country_day.q4 + excluded.q4, mentions = country_day.mentions + excluded.mentions,
 			gsum = country_day.gsum + excluded.gsum, csum = country_day.csum + excluded.csum`,
-			k.src, k.tgt, k.day, k.mode, v.q[1], v.q[2], v.q[3], v.q[4], v.mentions, v.gsum, v.csum)
-		if v.q[1] < 0 || v.q[2] < 0 || v.q[3] < 0 || v.q[4] < 0 || v.mentions < 0 {
+			src, tgt, dy, mode, q1, q2, q3, q4, mentions, gsum, csum)
+	}
+	for _, k := range ck {
+		if v := t.country[k]; v.q[1] < 0 || v.q[2] < 0 || v.q[3] < 0 || v.q[4] < 0 || v.mentions < 0 {
 			b.Queue(`DELETE FROM country_day WHERE src=$1 AND tgt=$2 AND day=$3 AND mode=$4
 				AND q1 + q2 + q3 + q4 <= 0 AND mentions <= 0`, k.src, k.tgt, k.day, k.mode)
 		}
 	}
-	actors := make([]int64, 0, len(t.actorN))
+	var actors, deltas []int64
 	for id, n := range t.actorN {
 		if id != 0 && n != 0 {
 			actors = append(actors, id)
@@ -676,7 +757,10 @@ func (t *tx) flush() error {
 	}
 	slices.Sort(actors)
 	for _, id := range actors {
-		b.Queue("UPDATE actor SET events = events + $1 WHERE id = $2", t.actorN[id], id)
+		deltas = append(deltas, t.actorN[id])
+	}
+	if len(actors) > 0 {
+		b.Queue(`UPDATE actor a SET events = a.events + d.n FROM unnest($1::bigint[], $2::bigint[]) AS d(id, n) WHERE a.id = d.id`, actors, deltas)
 	}
 	// The counters are hot rows every writer updates: they come last, so
 	// that their locks are held for the shortest time.

@@ -128,8 +128,17 @@ type work struct {
 	stats                               WorkStats // Put counts, under mu
 }
 
-// loop is one coder.
+// loop is one coder. It codes a batch while the previous one is being
+// stored, so that the store's latency hides behind coding.
 func (w *work) loop(ctx context.Context) error {
+	var storing chan struct{} // closed once the previous batch is stored and acked
+	wait := func() {
+		if storing != nil {
+			<-storing
+			storing = nil
+		}
+	}
+	defer wait()
 	for ctx.Err() == nil {
 		// A fetch holds the messages it has until it is full or its wait
 		// ends: the wait must stay well under the ack wait, or they
@@ -151,6 +160,7 @@ func (w *work) loop(ctx context.Context) error {
 			fmt.Fprintf(w.opt.Log, "fetch: %v\n", err)
 		}
 		if len(msgs) == 0 {
+			wait()
 			if w.opt.Drain {
 				empty, err := w.empty(ctx)
 				if err != nil {
@@ -162,9 +172,17 @@ func (w *work) loop(ctx context.Context) error {
 			}
 			continue
 		}
-		if err := w.handle(ctx, msgs); err != nil {
-			return err
+		docs, keep, n := w.codeBatch(ctx, msgs)
+		wait()
+		if len(docs) == 0 {
+			continue
 		}
+		done := make(chan struct{})
+		storing = done
+		go func() {
+			defer close(done)
+			w.store(ctx, docs, keep, n)
+		}()
 	}
 	return nil
 }
@@ -179,12 +197,11 @@ func (w *work) empty(ctx context.Context) (bool, error) {
 	return info.NumPending == 0 && info.NumAckPending == 0, nil
 }
 
-// handle codes, stores and acks one batch.
-func (w *work) handle(ctx context.Context, msgs []jetstream.Msg) error {
+// codeBatch codes a batch; it returns the documents to store and their
+// messages (rejected ones are terminated), nothing when interrupted.
+func (w *work) codeBatch(ctx context.Context, msgs []jetstream.Msg) (docs []redline.DocEvents, keep []jetstream.Msg, nEvents int) {
 	start := time.Now()
-	docs := make([]redline.DocEvents, 0, len(msgs))
-	keep := msgs[:0:0]
-	nEvents := 0
+	docs = make([]redline.DocEvents, 0, len(msgs))
 	for _, m := range msgs {
 		if md, err := m.Metadata(); err == nil && md.NumDelivered > 1 {
 			w.redelivered.Add(1)
@@ -199,7 +216,7 @@ func (w *work) handle(ctx context.Context, msgs []jetstream.Msg) error {
 				// Interrupted, not rejected: hand the batch back at
 				// once rather than after the ack wait.
 				nakAll(msgs)
-				return nil
+				return nil, nil, 0
 			}
 			w.rejected.Add(1)
 			fmt.Fprintf(w.opt.Log, "rejected message %s: %v\n", msgSeq(m), err)
@@ -220,20 +237,20 @@ func (w *work) handle(ctx context.Context, msgs []jetstream.Msg) error {
 			start = time.Now()
 		}
 	}
-	if len(docs) == 0 {
-		return nil
-	}
-	ps, err := w.st.Put(ctx, docs)
+	return docs, keep, nEvents
+}
+
+// store stores a coded batch in one Put and then acks its messages.
+func (w *work) store(ctx context.Context, docs []redline.DocEvents, keep []jetstream.Msg, nEvents int) {
+	// A batch coded is stored even when the worker is told to stop:
+	// stopping then costs no recoding.
+	ps, err := w.st.Put(context.WithoutCancel(ctx), docs)
 	if err != nil {
-		if ctx.Err() != nil {
-			nakAll(keep)
-			return nil
-		}
 		fmt.Fprintf(w.opt.Log, "storing %d documents (%s...): %v; retrying later\n", len(docs), docs[0].Doc.ID, err)
 		for _, m := range keep {
 			_ = m.NakWithDelay(5 * time.Second)
 		}
-		return nil
+		return
 	}
 	for _, m := range keep {
 		// The document is committed: a lost ack only causes a harmless
@@ -254,7 +271,6 @@ func (w *work) handle(ctx context.Context, msgs []jetstream.Msg) error {
 	if w.opt.Done != nil {
 		w.opt.Done(len(docs), nEvents)
 	}
-	return nil
 }
 
 func nakAll(msgs []jetstream.Msg) {
