@@ -18,7 +18,7 @@ import (
 // days alerts when its mean intensity exceeds the baseline by MinScore
 // standard errors:
 //
-//	z = (mean(window) − μ) / (max(σ, 1, 0.1·μ) / √Window)
+//	z = (mean(window) − μ) / (max(σ, MinSpread, 0.1·μ) / √Window)
 //
 // and it holds at least MinEvents conflict events. The floor on σ keeps a
 // flat dyad (σ = 0) from alerting on one extra event. Consecutive days above
@@ -29,6 +29,9 @@ type AlertOptions struct {
 	Warmup    int     // days of history before the first window is judged; default 14
 	MinScore  float64 // z margin; default 3
 	MinEvents int     // conflict events in the window; default 3
+	// MinSpread floors σ, in daily intensity; default 1. Raise it to hear
+	// less from dyads that were silent (σ = 0) and wake up.
+	MinSpread float64
 	// Since and Until bound the days on which a window may end; a zero
 	// Until is the last day of the data, a zero Since 30 days before it.
 	Since, Until time.Time
@@ -56,6 +59,9 @@ func (o AlertOptions) withDefaults() AlertOptions {
 	}
 	if o.MinEvents <= 0 {
 		o.MinEvents = 3
+	}
+	if o.MinSpread <= 0 {
+		o.MinSpread = 1
 	}
 	if o.Top <= 0 {
 		o.Top = 5
@@ -147,7 +153,7 @@ func Escalations(days []redline.DayCount, since, until time.Time, opt AlertOptio
 			nc += cev[j]
 		}
 		mean := sum / float64(w)
-		sd := math.Max(math.Sqrt(v), math.Max(1, 0.1*mu))
+		sd := math.Max(math.Sqrt(v), math.Max(opt.MinSpread, 0.1*mu))
 		z := (mean - mu) / (sd / math.Sqrt(float64(w)))
 		if z < opt.MinScore || nc < opt.MinEvents {
 			cur = nil

@@ -83,6 +83,18 @@ func TestEscalations(t *testing.T) {
 	}
 }
 
+func TestMinSpread(t *testing.T) {
+	// A silent dyad waking with three attacks alerts at the default floor,
+	// not with a floor of one attack a day.
+	days := conflictDays(append(repeat(0, 90), 1, 1, 1))
+	if got := Escalations(days, d(0), d(92), AlertOptions{}); len(got) != 1 {
+		t.Errorf("default floor: %d alerts", len(got))
+	}
+	if got := Escalations(days, d(0), d(92), AlertOptions{MinSpread: 10}); len(got) != 0 {
+		t.Errorf("floor 10: %+v", got)
+	}
+}
+
 func TestEscalationsSince(t *testing.T) {
 	days := conflictDays(append(repeat(2, 80), repeat(8, 40)...))
 	// Windows ending before since are not judged; the step's alert then

@@ -14,7 +14,7 @@ import (
 var alertsFlags struct {
 	store                 storeFlags
 	since, until          string
-	minScore              float64
+	minScore, minSpread   float64
 	window, baseline, top int
 	minEvents, limit      int
 	format, output        string
@@ -26,7 +26,7 @@ var alertsCmd = &cobra.Command{
 	Long: `Alerts judges every country dyad of the store: its daily Goldstein-weighted
 conflict intensity (asserted events only) against an EWMA baseline of the weeks
 before. A window of --window days alerts when its mean intensity exceeds the
-baseline by --min-score standard errors, z = (mean - μ) / (max(σ, 1, 0.1μ) / √window),
+baseline by --min-score standard errors, z = (mean - μ) / (max(σ, --min-spread, 0.1μ) / √window),
 and holds at least --min-events conflict events. Each alert shows its score, its
 window, the baseline and the events that drove it.
 
@@ -47,6 +47,7 @@ func init() {
 	f.IntVar(&alertsFlags.window, "window", 7, "days in the recent window")
 	f.IntVar(&alertsFlags.baseline, "baseline", 28, "EWMA span of the baseline, in days")
 	f.IntVar(&alertsFlags.minEvents, "min-events", 3, "conflict events a window needs to alert")
+	f.Float64Var(&alertsFlags.minSpread, "min-spread", 1, "floor of the baseline's standard deviation, in daily intensity (raise to quiet dyads that were silent)")
 	f.IntVar(&alertsFlags.top, "top", 3, "driving events shown per alert")
 	f.IntVar(&alertsFlags.limit, "limit", 50, "most alerts shown, highest score first")
 	f.StringVarP(&alertsFlags.format, "format", "f", "text", "output format: text or jsonl")
@@ -67,14 +68,14 @@ func alertOptions() (analysis.AlertOptions, error) {
 	if !o.Since.IsZero() && !o.Until.IsZero() && o.Since.After(o.Until) {
 		return o, usagef("--since is after --until")
 	}
-	if a.minScore <= 0 || a.window < 1 || a.baseline < 1 || a.minEvents < 1 || a.top < 1 || a.limit < 1 {
+	if a.minScore <= 0 || a.minSpread <= 0 || a.window < 1 || a.baseline < 1 || a.minEvents < 1 || a.top < 1 || a.limit < 1 {
 		return o, usagef("--min-score, --window, --baseline, --min-events, --top and --limit must be positive")
 	}
 	if a.format != "text" && a.format != "jsonl" {
 		return o, usagef("--format %q: want text or jsonl", a.format)
 	}
 	o.MinScore, o.Window, o.Baseline, o.MinEvents, o.Top, o.Limit = a.minScore, a.window, a.baseline, a.minEvents, a.top, a.limit
-	o.TopAlerts = a.limit
+	o.TopAlerts, o.MinSpread = a.limit, a.minSpread
 	return o, nil
 }
 
