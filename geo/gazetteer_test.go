@@ -1,9 +1,14 @@
 package geo
 
 import (
+	"bytes"
+	"encoding/xml"
+	"io"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/redline-events/redline/data"
 )
 
 func gaz(t testing.TB) *Gazetteer {
@@ -160,5 +165,37 @@ func BenchmarkRead(b *testing.B) {
 		if _, err := Read(strings.NewReader(string(defaultBytes()))); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestWorldSVG checks the dashboard's map: well-formed SVG whose paths are
+// named by countries the gazetteer knows.
+func TestWorldSVG(t *testing.T) {
+	g := gaz(t)
+	dec := xml.NewDecoder(bytes.NewReader(data.WorldSVG))
+	paths := 0
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("world.svg: %v", err)
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok || se.Name.Local != "path" {
+			continue
+		}
+		paths++
+		for _, a := range se.Attr {
+			if a.Name.Local == "id" {
+				if p, ok := g.Code(a.Value); !ok || p.Kind != Country {
+					t.Errorf("world.svg: path %q is no gazetteer country", a.Value)
+				}
+			}
+		}
+	}
+	if paths < 150 {
+		t.Errorf("world.svg: %d country paths, want at least 150", paths)
 	}
 }
