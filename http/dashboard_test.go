@@ -284,3 +284,46 @@ func TestNiceCeil(t *testing.T) {
 		}
 	}
 }
+
+// TestEventRowGolden pins the HTML of the event table for two events (one
+// with a speaker, one negated without a source), so that changes to the
+// evidence markup are seen in review.
+func TestEventRowGolden(t *testing.T) {
+	text := `Officials said Russian troops shelled Kyiv on Monday. <b>Nobody</b> attacked "NATO".`
+	second := strings.Index(text, "<b>")
+	evs := []redline.StoredEvent{
+		{Event: redline.Event{ID: "e1", DocID: "d1", Date: time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC), Code: "195", Mode: redline.Asserted,
+			Source:   &redline.Actor{Text: "Russian troops", Code: "RUSMIL", Country: "RUS"},
+			Target:   &redline.Actor{Text: "Kyiv", Code: "UKRGOV", Country: "UKR"},
+			SaidBy:   &redline.Actor{Text: "Officials", Code: "UKRGOV", Country: "UKR"},
+			Evidence: redline.Evidence{Start: 0, End: second - 1, Text: text[:second-1], Verb: "shelled", VerbStart: 30, VerbEnd: 37}},
+			NumMentions: 3, NumArticles: 2, NumSources: 2},
+		{Event: redline.Event{ID: "e/2?x", DocID: "d1", Sentence: 1, Date: time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC), Code: "190", Mode: redline.Negated,
+			Target:   &redline.Actor{Text: `"NATO"`, Code: "IGOWSTNAT", Country: "IGO"},
+			Evidence: redline.Evidence{Start: second, End: len(text), Text: text[second:], Verb: "attacked", VerbStart: second + 14, VerbEnd: second + 22}},
+			NumMentions: 1, NumArticles: 1, NumSources: 1},
+	}
+	var b strings.Builder
+	if err := templates.ExecuteTemplate(&b, "events", eventRows(evs)); err != nil {
+		t.Fatal(err)
+	}
+	got := b.String()
+	for _, bad := range []string{"<b>", `href="/event/e/2?x"`} {
+		if strings.Contains(got, bad) {
+			t.Errorf("unescaped %q in the table", bad)
+		}
+	}
+	golden := filepath.Join("testdata", "events.golden")
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if got != string(want) {
+		t.Errorf("event table differs from %s (go test -update after checking it):\n%s", golden, got)
+	}
+}
