@@ -149,7 +149,12 @@ func printQueueStatus(ctx context.Context, q *queue.Queue, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if queueFlags.format == "json" {
+	return writeQueueStatus(w, s, queueFlags.format)
+}
+
+// writeQueueStatus writes a status as one JSON line or as text.
+func writeQueueStatus(w io.Writer, s queue.Status, format string) error {
+	if format == "json" {
 		return json.NewEncoder(w).Encode(s)
 	}
 	fmt.Fprintf(w, "stream %s (%s): %d messages waiting, %d bytes; %d published (seq %d..%d), %d replicas, duplicate window %v\n",
@@ -158,7 +163,8 @@ func printQueueStatus(ctx context.Context, q *queue.Queue, w io.Writer) error {
 		fmt.Fprintf(w, "consumer %s: pending %d (lag), ack pending %d, redelivered %d, acked through seq %d, delivered through seq %d, %d idle fetches, ack wait %v\n",
 			c.Name, c.Pending, c.AckPending, c.Redelivered, c.AckFloor, c.Delivered, c.Waiting, c.AckWait)
 	} else {
-		fmt.Fprintln(w, "consumer: none yet (no worker has started)")
+		_, err := fmt.Fprintln(w, "consumer: none yet (no worker has started)")
+		return err
 	}
 	return nil
 }
