@@ -1,6 +1,8 @@
 package coder
 
 import (
+	"strings"
+
 	"github.com/redline-events/redline"
 	"github.com/redline-events/redline/dict"
 )
@@ -47,14 +49,62 @@ func (s *sentenceState) actorsOf(h int, out []actorRef) []actorRef {
 	if h < 0 {
 		return out
 	}
-	if a, ok := s.npActor(h); ok {
+	tok := &s.t.toks[h]
+	n := len(out)
+	if tok.UPOS == redline.NOUN && anaphoricNouns[tok.Lower] && tok.XPOS == "NNS" {
+		// "the two leaders", "both sides": the parties named before,
+		// before any country the title could be combined with.
+		out = s.anaphora(h, out)
+	}
+	if len(out) > n {
+		// resolved as anaphora
+	} else if a, ok := s.npActor(h); ok {
 		out = append(out, a)
-	} else if tok := &s.t.toks[h]; tok.UPOS == redline.NOUN && anaphoricNouns[tok.Lower] {
+		if a.kind == dict.Agent {
+			out = s.coordinatedCountries(h, a, out)
+		}
+	} else if tok.UPOS == redline.NOUN && anaphoricNouns[tok.Lower] {
 		out = s.anaphora(h, out)
 	}
 	for c := s.t.first[h]; c >= 0; c = s.t.next[c] {
 		if s.t.toks[c].Rel == redline.Conj {
 			out = s.actorsOf(int(c), out)
+		}
+	}
+	return out
+}
+
+// coordinatedCountries adds, for a title combined with a country that has
+// conjuncts ("the foreign ministers of Armenia and Azerbaijan"), the same
+// title of each coordinated country.
+func (s *sentenceState) coordinatedCountries(h int, a actorRef, out []actorRef) []actorRef {
+	t := &s.t
+	agent := strings.TrimPrefix(a.actor.Code, a.actor.Country)
+	if agent == a.actor.Code || agent == "" {
+		return out
+	}
+	for c := t.first[h]; c >= 0; c = t.next[c] {
+		if b := t.toks[c].Rel.Base(); b != redline.Nmod && b != redline.Amod && b != redline.Compound {
+			continue
+		}
+		if m := s.mention[c]; m < 0 || (s.matches[m].Kind != dict.Country && s.matches[m].Kind != dict.Place) {
+			continue
+		}
+		for k := t.first[c]; k >= 0; k = t.next[k] {
+			if t.toks[k].Rel != redline.Conj {
+				continue
+			}
+			if m := s.mention[k]; m >= 0 && (s.matches[m].Kind == dict.Country || s.matches[m].Kind == dict.Place) {
+				cm := &s.matches[m]
+				country := cm.Country
+				if country == "" {
+					country = cm.Code
+				}
+				b := actorRef{kind: dict.Agent, actor: redline.Actor{Text: s.spanText(cm.Start, cm.End),
+					Code: dict.CombineCodes(country, agent), Country: country}}
+				b.actor.Start, b.actor.End = s.byteSpan(cm.Start, cm.End)
+				out = append(out, b)
+			}
 		}
 	}
 	return out
@@ -113,6 +163,21 @@ func (s *sentenceState) npActor(h int) (actorRef, bool) {
 		return a, true
 	}
 	if agent >= 0 && country < 0 {
+		// "its fighters", "their troops": the possessor's.
+		if a, ok := s.possessor(h); ok {
+			if a.kind == dict.Group || a.kind == dict.Org {
+				a.actor.Text = s.spanText(s.matches[agent].Start, s.matches[agent].End)
+				a.actor.Start, a.actor.End = s.byteSpan(s.matches[agent].Start, s.matches[agent].End)
+				return a, true
+			}
+			if a.actor.Country != "" {
+				am := &s.matches[agent]
+				b := actorRef{kind: dict.Agent, actor: redline.Actor{Text: s.spanText(am.Start, am.End),
+					Code: dict.CombineCodes(a.actor.Country, am.Code), Country: a.actor.Country}}
+				b.actor.Start, b.actor.End = s.byteSpan(am.Start, am.End)
+				return b, true
+			}
+		}
 		// "Security forces in Guinea", "rebels in the Ivory Coast": an
 		// agent's country may come in a locative phrase.
 		country = s.locativeCountry(h)
@@ -127,6 +192,13 @@ func (s *sentenceState) npActor(h int) (actorRef, bool) {
 			if c == "" {
 				c = cm.Code
 			}
+		} else if pc := s.placeCountry(h); pc != "" {
+			// "Militants attacked a train in Balochistan": the country of
+			// the place where the clause happens, marked inferred.
+			a := actorRef{kind: dict.Agent, actor: redline.Actor{Text: s.spanText(am.Start, am.End),
+				Code: dict.CombineCodes(pc, am.Code), Country: pc, Inferred: true}}
+			a.actor.Start, a.actor.End = s.byteSpan(am.Start, am.End)
+			return a, true
 		} else if ref, ok := s.contextCountry(s.t.toks[h].Start); ok {
 			// "the president" with no country: the document's current
 			// country, marked inferred.
@@ -368,26 +440,52 @@ func (s *sentenceState) anaphora(h int, out []actorRef) []actorRef {
 		return out
 	}
 	n := len(out)
-	for i := len(s.c.recent) - 1; i >= 0 && len(out)-n < want; i-- {
-		r := s.c.recent[i]
-		if r.actor.Start >= t.toks[h].Start || r.kind == dict.Place || r.kind == dict.Agent {
-			continue
+	if want == 2 && s.c.pairs == 2 && s.c.pair[1].actor.Start < t.toks[h].Start {
+		for _, r := range s.c.pair {
+			r.actor.Text = s.spanText(h, h+1)
+			r.actor.Start, r.actor.End = t.toks[h].Start, t.toks[h].End
+			out = append(out, r)
 		}
-		dup := false
-		for _, o := range out[n:] {
-			dup = dup || o.actor.Code == r.actor.Code
+		return out
+	}
+	// "Saudi Arabia and the US called on both sides": the two sides are
+	// looked for in earlier sentences first, then in this one.
+	sentStart := s.doc.Sentences[s.index].Start
+	for pass := 0; pass < 2 && len(out)-n < want; pass++ {
+		for i := len(s.c.recent) - 1; i >= 0 && len(out)-n < want; i-- {
+			r := s.c.recent[i]
+			if r.actor.Start >= t.toks[h].Start || r.kind == dict.Place || r.kind == dict.Agent {
+				continue
+			}
+			if (r.actor.Start >= sentStart) != (pass == 1) {
+				continue
+			}
+			dup := false
+			for _, o := range out[n:] {
+				dup = dup || o.actor.Country == r.actor.Country
+			}
+			if dup {
+				continue
+			}
+			r.actor.Text = s.spanText(h, h+1)
+			r.actor.Start, r.actor.End = t.toks[h].Start, t.toks[h].End
+			out = append(out, r)
 		}
-		if dup {
-			continue
-		}
-		r.actor.Text = s.spanText(h, h+1)
-		r.actor.Start, r.actor.End = t.toks[h].Start, t.toks[h].End
-		out = append(out, r)
 	}
 	if len(out)-n < want {
 		return out[:n]
 	}
 	return out
+}
+
+// possessor resolves a possessive pronoun on h ("its fighters").
+func (s *sentenceState) possessor(h int) (actorRef, bool) {
+	for c := s.t.first[h]; c >= 0; c = s.t.next[c] {
+		if s.t.toks[c].Rel == redline.NmodPoss && s.t.toks[c].UPOS == redline.PRON {
+			return s.pronounActor(int(c))
+		}
+	}
+	return actorRef{}, false
 }
 
 // locativeCountry finds the country or place named by an "in" phrase on

@@ -42,8 +42,12 @@ type docState struct {
 	// lastTextDate is the date of the latest event dated from the text: the
 	// narrative's "now", which "three days after" counts from.
 	lastTextDate time.Time
-	s            sentenceState
-	seen         map[dedupKey]int
+	// pair is the last two parties that met, talked or fought: what "both
+	// sides" and "the two countries" refer to.
+	pair  [2]actorRef
+	pairs int
+	s     sentenceState
+	seen  map[dedupKey]int
 }
 
 // sentenceState holds one sentence's analysis; its slices are reused.
@@ -82,6 +86,7 @@ func (c *Coder) Code(d *redline.Doc) []redline.Event {
 func (c *Coder) code(d *redline.Doc, st *docState, ex *explainLog) []redline.Event {
 	st.recent = st.recent[:0]
 	st.lastTextDate = time.Time{}
+	st.pairs = 0
 	if st.seen == nil {
 		st.seen = make(map[dedupKey]int)
 	}
@@ -329,9 +334,11 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 		s.note("%q (%s): no actor for source or target", s.t.toks[v].Form, p.code)
 		return out
 	}
+	s.notePair(srcs, tgts)
 	mode, intent := s.mode(v)
 	said := s.saidBy(v)
 	date, from := s.dateOf(v)
+	place := s.place(v)
 	// An announced intention is itself an event CAMEO codes as asserted:
 	// "will support" is an expression of intent to cooperate (03), "will
 	// strike" a threat (13). The future event is kept beside it.
@@ -422,6 +429,7 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 						Verb: s.doc.Text[verb.Start:verb.End], VerbStart: verb.Start, VerbEnd: verb.End},
 					Mentions: 1,
 					URL:      s.doc.URL,
+					Place:    place,
 				}
 				s.c.seen[key] = len(out)
 				if from == redline.DateFromText {
@@ -497,6 +505,27 @@ func (s *sentenceState) describes(v int) bool {
 		}
 	}
 	return false
+}
+
+// notePair remembers the two parties of an event with two distinct actors
+// (a dyad, or coordinated subjects), for "both sides" later.
+func (s *sentenceState) notePair(srcs, tgts []actorRef) {
+	var p [2]actorRef
+	n := 0
+	for _, list := range [2][]actorRef{srcs, tgts} {
+		for _, a := range list {
+			if a.actor.Code == "" || (n == 1 && p[0].actor.Code == a.actor.Code) {
+				continue
+			}
+			if n < 2 {
+				p[n] = a
+				n++
+			}
+		}
+	}
+	if n == 2 {
+		s.c.pair, s.c.pairs = p, 2
+	}
 }
 
 // isAttribution reports a plain statement (CAMEO 01) made by a reporting
@@ -625,6 +654,11 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 		// Haiti's efforts", "The Palestinians reject the changes") has that
 		// noun for its subject: a reduced relative would be passive.
 		if s.activeAcl(v) {
+			// From "Forces" in "Sudan's army and the Rapid Support Forces
+			// clashed" to the whole coordination.
+			for t.toks[h].Rel == redline.Conj && t.head(h) >= 0 {
+				h = t.head(h)
+			}
 			return s.actorsOf(h, out)
 		}
 		// "he has no intent on invading": the noun's verb's subject.
@@ -649,6 +683,13 @@ func (s *sentenceState) activeAcl(v int) bool {
 	case "VBD", "VBZ", "VBP":
 		return true
 	case "VBN":
+		// A sentence that is only a noun phrase has its verb mistaken for
+		// a participle: "Sudan's army and the RSF clashed in Khartoum".
+		if r := s.npRoot(t.head(v)); r >= 0 && t.head(r) < 0 {
+			if a := t.child(v, redline.OblAgent); a < 0 || t.caseOf(a) != "by" {
+				return true
+			}
+		}
 		if t.child(v, redline.Obj) < 0 && t.child(v, redline.Iobj) < 0 {
 			return false
 		}
@@ -658,6 +699,18 @@ func (s *sentenceState) activeAcl(v int) bool {
 		return true
 	}
 	return false
+}
+
+// npRoot climbs from noun h through conjuncts to the first conjunct.
+func (s *sentenceState) npRoot(h int) int {
+	t := &s.t
+	for h >= 0 && t.toks[h].Rel == redline.Conj {
+		h = t.head(h)
+	}
+	if h >= 0 && t.toks[h].UPOS != redline.NOUN && t.toks[h].UPOS != redline.PROPN {
+		return -1
+	}
+	return h
 }
 
 // stateAction reports whether the predicate at v is one only a state does
@@ -868,7 +921,7 @@ func (s *sentenceState) actorsInside(h int, out []actorRef, depth int) []actorRe
 		return out
 	}
 	for c := s.t.first[h]; c >= 0; c = s.t.next[c] {
-		if s.t.toks[c].Rel.Base() == redline.Nmod {
+		if s.t.toks[c].Rel.Base() == redline.Nmod && s.t.toks[c].Rel != redline.NmodPoss {
 			if out = s.actorsInside(int(c), out, depth+1); len(out) > n {
 				return out
 			}
