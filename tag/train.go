@@ -17,7 +17,7 @@ import (
 
 // TrainOptions controls training. The zero value means the defaults.
 type TrainOptions struct {
-	Epochs int    // passes over the training data (default 12); the best epoch on dev is kept
+	Epochs int    // passes over the training data (default 10); the best epoch on dev is kept
 	Seed   uint64 // shuffling seed (default 1): the same seed and data give the same model
 	// DictMin and DictRatio choose the words tagged by lookup: seen at
 	// least DictMin times with one label at least DictRatio of the time
@@ -41,7 +41,7 @@ type TrainOptions struct {
 
 func (o *TrainOptions) defaults() {
 	if o.Epochs <= 0 {
-		o.Epochs = 12
+		o.Epochs = 10
 	}
 	if o.Seed == 0 {
 		o.Seed = 1
