@@ -148,7 +148,10 @@ func TestVOAPlaces(t *testing.T) {
 	if events > 100 && located*20 < events {
 		t.Errorf("only %d of %d events located", located, events)
 	}
-	if locating > coding/10 {
-		t.Errorf("locating took %v, more than a tenth of coding (%v)", locating, coding)
+	// The target is a tenth of coding (BenchmarkLocate and coder's
+	// BenchmarkPlaceCost measure it); on a shared machine one run's timing
+	// is noisy, so only a gross regression fails here.
+	if locating > coding/4 {
+		t.Errorf("locating took %v, more than a quarter of coding (%v)", locating, coding)
 	}
 }
