@@ -322,3 +322,23 @@ func TestParquetRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// The geo type column follows what the place is.
+func TestGDELTGeoType(t *testing.T) {
+	for _, tc := range []struct {
+		p    *redline.Place
+		want string
+	}{
+		{nil, "0"},
+		{&redline.Place{Name: "Ukraine", Country: "UKR", Lat: 49, Lon: 32, Kind: "country"}, "1"},
+		{&redline.Place{Name: "Texas", Country: "USA", ADM1: "US-TX", Lat: 31, Lon: -99, Kind: "adm1"}, "2"},
+		{&redline.Place{Name: "Paris", Country: "USA", ADM1: "US-TX", Lat: 33.66, Lon: -95.56, Kind: "city"}, "3"},
+		{&redline.Place{Name: "Kharkiv", Country: "UKR", ADM1: "UA-63", Lat: 49.99, Lon: 36.23, Kind: "city"}, "4"},
+		{&redline.Place{Name: "Balochistan", Country: "PAK", ADM1: "PK-BA", Lat: 28.5, Lon: 65.1, Kind: "adm1"}, "5"},
+	} {
+		cols := strings.Split(string(appendGDELTGeo(nil, tc.p)), "\t")
+		if len(cols) != 9 || cols[1] != tc.want {
+			t.Errorf("%+v: columns %q, want type %s", tc.p, cols, tc.want)
+		}
+	}
+}

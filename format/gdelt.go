@@ -147,11 +147,19 @@ func appendGDELTGeo(b []byte, p *redline.Place) []byte {
 	if p == nil {
 		return append(b, "\t0\t\t\t\t\t\t\t"...)
 	}
+	// GDELT's geo types: 1 country, 2 US state, 3 US city, 4 world city,
+	// 5 world first-level division. Place.Kind says which a place is; a
+	// place without one falls back on what its fields show.
+	us := p.Country == "USA"
 	typ := byte('4')
 	switch {
-	case p.Name == "" || (p.ADM1 == "" && p.Lat == 0 && p.Lon == 0):
+	case p.Kind == "country" || p.Name == "" || (p.Kind == "" && p.ADM1 == "" && p.Lat == 0 && p.Lon == 0):
 		typ = '1'
-	case p.Country == "USA":
+	case p.Kind == "adm1" && us:
+		typ = '2'
+	case p.Kind == "adm1":
+		typ = '5'
+	case us:
 		typ = '3'
 	}
 	b = append(b, '\t', typ, '\t')
