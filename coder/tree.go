@@ -81,17 +81,6 @@ func (t *tree) leftmost(h, depth int) int {
 	return t.leftmost(int(c), depth+1)
 }
 
-// hasChildLemma reports whether h has a child with relation base rel whose
-// lower-cased form is in words.
-func (t *tree) hasChildWord(h int, rel redline.DepRel, words map[string]bool) int {
-	for c := t.first[h]; c >= 0; c = t.next[c] {
-		if t.toks[c].Rel.Base() == rel && words[t.toks[c].Lower] {
-			return int(c)
-		}
-	}
-	return -1
-}
-
 // head returns the head of i, or -1 for the root.
 func (t *tree) head(i int) int { return int(t.toks[i].Head) }
 

@@ -402,9 +402,6 @@ func appendAlts(dst []string, s string) []string {
 	return dst
 }
 
-// splitAlts splits "a|b|c" like appendAlts.
-func splitAlts(s string) []string { return appendAlts(nil, s) }
-
 // resolvePatterns expands synset references and turns raw patterns into
 // Patterns: one per head alternative.
 func (d *Dictionary) resolvePatterns(fallback ...map[string][]string) []error {

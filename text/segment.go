@@ -272,7 +272,7 @@ func (s *segmenter) chunk(a, b int) {
 func (s *segmenter) punct(a, b int) {
 	t := s.text
 	for a < b {
-		q := a + 1
+		var q int
 		if t[a] >= utf8.RuneSelf {
 			_, sz := utf8.DecodeRuneInString(t[a:b])
 			q = a + sz

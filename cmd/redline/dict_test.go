@@ -65,7 +65,7 @@ func TestDictStatsAndConvert(t *testing.T) {
 		t.Skipf("%s absent: %v", petr, err)
 	}
 	dir := t.TempDir()
-	out, errOut, st = run(t, "", "dict", "convert", "-o", dir,
+	_, errOut, st = run(t, "", "dict", "convert", "-o", dir,
 		"--petrarch-actors", filepath.Join(petr, "PETR_Validate_actors_2_02.txt"),
 		"--petrarch-agents", filepath.Join(petr, "PETR_Validate_agents_2_02.txt"),
 		"--petrarch-verbs", filepath.Join(petr, "PETR_Validate_verbs_2_02.txt"))
