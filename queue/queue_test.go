@@ -303,3 +303,23 @@ func TestWorkerStops(t *testing.T) {
 		t.Errorf("worker took %v to stop", d)
 	}
 }
+
+// FuzzParseURL: any string is refused or gives a stream name NATS accepts
+// and a subject of its own.
+func FuzzParseURL(f *testing.F) {
+	for _, s := range []string{"nats://127.0.0.1:4222", "nats://a:1?stream=X&replicas=3", "nats://a?stream=a.b", "tls://h:1?replicas=0", "nats://?%"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c, err := ParseURL(s)
+		if err != nil {
+			return
+		}
+		if !streamName.MatchString(c.Stream) || c.Replicas < 1 || c.Replicas > 5 {
+			t.Fatalf("ParseURL(%q) = %+v", s, c)
+		}
+		if strings.ContainsAny(c.Subject(), " *>") || strings.Count(c.Subject(), ".") != 2 {
+			t.Fatalf("subject %q", c.Subject())
+		}
+	})
+}
