@@ -209,6 +209,15 @@ func (s *sentenceState) npActor(h int) (actorRef, bool) {
 			ref.kind = dict.Agent
 			return ref, true
 		}
+		if c == "" && politicalRoles[am.Code] {
+			// A political role the text names without any country in sight
+			// ("the government", "rebels"): CAMEO's unknown-country form.
+			// Other roles (students, companies, people) without a country
+			// are everyday life more often than political events.
+			a := actorRef{kind: dict.Agent, actor: redline.Actor{Text: s.spanText(am.Start, am.End), Code: "---" + am.Code}}
+			a.actor.Start, a.actor.End = s.byteSpan(am.Start, am.End)
+			return a, true
+		}
 		if c == "" {
 			return actorRef{}, false
 		}

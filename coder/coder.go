@@ -304,6 +304,10 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 		s.note("%q: reports other events (attribution), not a statement event", s.t.toks[v].Form)
 		return out
 	}
+	if s.personal(v) {
+		s.note("%q (%s): the writer or reader acts (first or second person, or an imperative), not a news actor", s.t.toks[v].Form, p.code)
+		return out
+	}
 	srcs := s.sources(v, p.noun, s.refs[:0])
 	nsrc := len(srcs)
 	if p.demanded >= 0 {
@@ -526,6 +530,28 @@ func (s *sentenceState) notePair(srcs, tgts []actorRef) {
 	if n == 2 {
 		s.c.pair, s.c.pairs = p, 2
 	}
+}
+
+// personal reports a verb whose subject is "I", "you" or "we" with nobody
+// quoted, or an imperative ("Write to an Asian airline"): reviews and
+// e-mails, not news. "'We will respond,' Iran said" has a speaker.
+func (s *sentenceState) personal(v int) bool {
+	t := &s.t
+	if t.toks[v].UPOS != redline.VERB {
+		return false
+	}
+	subj := t.subject(v)
+	if subj >= 0 {
+		if !speechPronouns[t.toks[subj].Lower] {
+			return false
+		}
+		return s.saidBy(v) == nil
+	}
+	// An imperative: a bare verb at the root, no subject, no auxiliary.
+	if t.head(v) < 0 && t.toks[v].XPOS == "VB" && t.childBase(v, redline.Aux) < 0 {
+		return true
+	}
+	return false
 }
 
 // isAttribution reports a plain statement (CAMEO 01) made by a reporting

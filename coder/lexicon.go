@@ -52,6 +52,11 @@ var (
 	// Participles that are adjectives after "be": "were engaged in",
 	// "is involved in", "are prepared to". Their subject is the actor.
 	statePassives = set("engage", "involve", "prepare", "poise", "determine", "commit", "dedicate", "set", "resolve")
+	// Roles that make a political actor even when no country is named.
+	politicalRoles = set("GOV", "MIL", "REB", "INS", "OPP", "SPY", "COP", "LEG", "JUD", "UAF", "SEP", "PTY", "ELI", "GOVMIL")
+	// Pronouns of the speaker and the addressee: outside a quotation they
+	// are the writer and the reader, not actors.
+	speechPronouns = set("i", "me", "my", "you", "your", "we", "us", "our")
 	// Pronouns that refer back to a person.
 	personPronouns = set("he", "she", "him", "her", "his", "hers", "himself", "herself")
 	// Pronouns that refer back to a group, country or organisation.
