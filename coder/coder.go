@@ -121,6 +121,17 @@ func (s *sentenceState) code(toks []redline.Token, out []redline.Event) []redlin
 	s.t.build(toks)
 	n := len(toks)
 	s.matches = s.c.dict.MatchActors(s.matches[:0], toks, s.doc.Date)
+	// A name written all in lower case ("i am from mexico", "an indian
+	// ringneck") is informal writing, not a news actor: proper names of
+	// countries, places and organisations are capitalised in news copy.
+	// Role words ("troops", "government") are lower case by nature.
+	kept := s.matches[:0]
+	for _, m := range s.matches {
+		if m.Kind == dict.Agent || !lowerCaseSpan(toks[m.Start:m.End]) {
+			kept = append(kept, m)
+		}
+	}
+	s.matches = kept
 	s.mention = grow(s.mention, n)
 	for i := range s.mention {
 		s.mention[i] = -1
@@ -194,6 +205,19 @@ func (s *sentenceState) isAttributionAt(v int) bool {
 		}
 	}
 	return false
+}
+
+// lowerCaseSpan reports whether every letter of the tokens is lower case.
+func lowerCaseSpan(toks []redline.Token) bool {
+	for i := range toks {
+		f := toks[i].Form
+		for j := 0; j < len(f); j++ {
+			if c := f[j]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // composeAll joins each speech act or intention with the event in its
