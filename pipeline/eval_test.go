@@ -3,10 +3,13 @@ package pipeline
 import (
 	"context"
 	"os"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/redline-events/redline"
+	"github.com/redline-events/redline/conllu"
 	"github.com/redline-events/redline/eval"
 )
 
@@ -83,5 +86,54 @@ func TestPentaDev(t *testing.T) {
 	t.Logf("penta accuracy %.3f over %d sentences", acc, len(items))
 	if acc < 0.67 {
 		t.Errorf("penta accuracy %.3f below its floor 0.67", acc)
+	}
+}
+
+// Non-political text (EWT reviews, e-mails and answers) yields at most one
+// asserted event per 200 sentences.
+func TestNonPolitical(t *testing.T) {
+	var texts []string
+	for _, name := range []string{"en_ewt-ud-dev.conllu", "en_ewt-ud-test.conllu"} {
+		f, err := os.Open("../../shared/ud/" + name)
+		if err != nil {
+			t.Skip("../shared/ud absent: skipping the non-political text check")
+		}
+		sents, err := conllu.ReadAll(f, f.Name())
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range sents {
+			id := ""
+			for _, c := range s.Comments {
+				if v, ok := strings.CutPrefix(c, "# sent_id = "); ok {
+					id = v
+				}
+			}
+			switch strings.SplitN(id, "-", 2)[0] {
+			case "reviews", "email", "answers":
+				texts = append(texts, s.Text())
+			}
+		}
+	}
+	p, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	asserted := 0
+	for i, txt := range texts {
+		evs, err := p.Code(context.Background(), &redline.Doc{ID: strconv.Itoa(i), Text: txt})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range evs {
+			if e.Mode == redline.Asserted {
+				asserted++
+			}
+		}
+	}
+	t.Logf("%d asserted events in %d non-political sentences", asserted, len(texts))
+	if asserted*200 > len(texts) {
+		t.Errorf("%d asserted events in %d sentences: more than one per 200", asserted, len(texts))
 	}
 }
