@@ -26,12 +26,14 @@ var (
 		"know", "quote", "recall", "contend", "maintain", "reiterate", "affirm", "tweet", "post")
 	// Verbs and nouns whose complement is an intention or plan: its event has
 	// not happened yet.
-	intentHeads = set("plan", "intend", "want", "aim", "prepare", "expect", "hope", "seek", "wish", "mean",
-		"decide", "agree", "promise", "pledge", "vow", "vote", "propose", "consider", "mull", "weigh",
+	// ("decided to ease sanctions" is the easing itself; "hoped to resume
+	// flights" a wish, in hypotheticalHeads.)
+	intentHeads = set("plan", "intend", "want", "aim", "prepare", "seek", "mean",
+		"agree", "promise", "pledge", "vow", "vote", "propose", "consider", "mull", "weigh",
 		"intent", "intention", "plan", "plot", "bid", "attempt", "effort", "readiness", "willingness",
 		"desire", "determination", "prepared", "ready", "willing", "set", "poised", "likely", "due", "about", "going")
 	// Verbs and nouns whose complement did not or may not happen.
-	hypotheticalHeads = set("threat", "threaten", "risk", "possibility", "prospect", "fear", "danger",
+	hypotheticalHeads = set("hope", "wish", "expect", "threat", "threaten", "risk", "possibility", "prospect", "fear", "danger",
 		"warn", "warning", "chance", "scenario", "try", "allow", "permit", "urge", "ask", "call",
 		"demand", "request", "appeal", "press", "push", "encourage", "invite", "suspect", "accuse",
 		"rumor", "rumour", "speculation", "imminent", "possible", "unlikely", "guarantee", "assurance")
