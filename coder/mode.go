@@ -1,0 +1,242 @@
+package coder
+
+// Whether the text asserts an event: negation, modals, conditions,
+// intentions, counterfactuals.
+
+import (
+	"github.com/redline-events/redline"
+)
+
+// mode decides whether the text asserts the event at v: walking up from v
+// through the clauses that embed it, the nearest negation, modal,
+// condition or intention decides. intent is set when the event is one the
+// subject itself announces ("will support", "is ready to send", "plans to
+// impose"), which CAMEO codes as an asserted statement of intent.
+func (s *sentenceState) mode(v int) (m redline.Mode, intent bool) {
+	t := &s.t
+	for h, prev, steps := v, -1, 0; h >= 0 && steps < 6; steps++ {
+		lemma := t.lemma(h)
+		if prev >= 0 && s.isComposedPair(h, prev) {
+			// The embedded event was composed into this speech act; the
+			// speech act's own mode is what counts from here up.
+		} else if prev >= 0 {
+			if negatingHeads[lemma] && !s.isPredicateCode(h, "12") {
+				return redline.Negated, false
+			}
+			if intentHeads[lemma] {
+				if s.negated(h) {
+					return redline.Negated, false
+				}
+				// Subject control ("Norway is willing to send") makes it
+				// the subject's own intention; "expected the delegation to
+				// follow up" is someone else's expectation.
+				own := t.toks[prev].Rel == redline.Xcomp && t.child(h, redline.Obj) < 0
+				return redline.Future, own
+			}
+			if hypotheticalHeads[lemma] {
+				if s.negated(h) {
+					return redline.Negated, false
+				}
+				return redline.Hypothetical, false
+			}
+		}
+		own := prev < 0 || t.toks[prev].Rel == redline.Xcomp
+		for c := t.first[h]; c >= 0; c = t.next[c] {
+			tok := &t.toks[c]
+			switch tok.Rel.Base() {
+			case redline.Aux:
+				// "will not meet", and in reported speech "said it would
+				// not meet" (the past of "will"), announce a refusal: the
+				// caller codes it as a rejection.
+				// "would have invaded" is a counterfactual, never a plan.
+				future := futureAux[tok.Lower] || (tok.Lower == "would" && s.reported(h) && !s.perfect(h))
+				if future && s.negated(h) {
+					return redline.Negated, own
+				}
+				if future {
+					return redline.Future, own
+				}
+				if hypotheticalAux[tok.Lower] {
+					// "would have never invaded", "could not attack": the
+					// modal frames the negation; neither happened as said.
+					return redline.Hypothetical, false
+				}
+			case redline.Mark:
+				if conditionalMark[tok.Lower] {
+					return redline.Hypothetical, false
+				}
+			}
+		}
+		if s.negated(h) {
+			return redline.Negated, false
+		}
+		// "should he invade": a clause opened by an inverted auxiliary.
+		if t.toks[h].Rel == redline.Advcl && s.inverted(h) {
+			return redline.Hypothetical, false
+		}
+		r := t.toks[h].Rel.Base()
+		switch r {
+		case redline.Xcomp, redline.Ccomp, redline.Advcl, redline.Acl, redline.Conj, redline.Nmod, redline.Obj, redline.Obl, redline.Csubj:
+		case redline.Nsubj:
+			// An event noun as the subject of a judgement: "an invasion
+			// was imminent", "a deal is likely".
+			if t.toks[h].UPOS != redline.NOUN {
+				return redline.Asserted, false
+			}
+		default:
+			return redline.Asserted, false
+		}
+		if r == redline.Conj {
+			// A coordinated verb without auxiliaries of its own shares the
+			// first one's ("will meet and sign").
+			prev, h = h, t.head(h)
+			if h >= 0 && t.toks[h].UPOS == redline.VERB {
+				if m := s.modeOfAux(h); m != redline.Asserted {
+					return m, m == redline.Future
+				}
+			}
+			continue
+		}
+		prev, h = h, t.head(h)
+		if h >= 0 && reportingVerbs[t.lemma(h)] && r == redline.Ccomp {
+			// What someone said is asserted by them: attribution, not mode.
+			return redline.Asserted, false
+		}
+	}
+	return redline.Asserted, false
+}
+
+// conditioned reports an "unless" or "if" clause on v: the condition of an
+// announced action.
+func (s *sentenceState) conditioned(v int) bool {
+	t := &s.t
+	for c := t.first[v]; c >= 0; c = t.next[c] {
+		if t.toks[c].Rel.Base() != redline.Advcl {
+			continue
+		}
+		for m := t.first[c]; m >= 0; m = t.next[m] {
+			if t.toks[m].Rel == redline.Mark && (t.toks[m].Lower == "unless" || t.toks[m].Lower == "if") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// perfect reports whether h has a perfect "have" among its auxiliaries.
+func (s *sentenceState) perfect(h int) bool {
+	for c := s.t.first[h]; c >= 0; c = s.t.next[c] {
+		if s.t.toks[c].Rel.Base() == redline.Aux && s.t.lemma(int(c)) == "have" {
+			return true
+		}
+	}
+	return false
+}
+
+// reported reports whether clause h is the complement of a reporting verb
+// ("Iraq said it would allow"), where "would" is the past of "will".
+func (s *sentenceState) reported(h int) bool {
+	t := &s.t
+	for steps := 0; h >= 0 && steps < 3; steps++ {
+		r := t.toks[h].Rel.Base()
+		p := t.head(h)
+		if p < 0 {
+			return false
+		}
+		if (r == redline.Ccomp || r == redline.Parataxis) && reportingVerbs[t.lemma(p)] {
+			return true
+		}
+		if r != redline.Conj && r != redline.Xcomp {
+			return false
+		}
+		h = p
+	}
+	return false
+}
+
+// modeOfAux is the mode that v's own auxiliaries give.
+func (s *sentenceState) modeOfAux(v int) redline.Mode {
+	for c := s.t.first[v]; c >= 0; c = s.t.next[c] {
+		tok := &s.t.toks[c]
+		if tok.Rel.Base() != redline.Aux {
+			continue
+		}
+		if futureAux[tok.Lower] {
+			return redline.Future
+		}
+		if hypotheticalAux[tok.Lower] {
+			return redline.Hypothetical
+		}
+	}
+	if s.negated(v) {
+		return redline.Negated
+	}
+	return redline.Asserted
+}
+
+// negated reports whether h carries a negation: "not", "never", or "no"
+// on its object or on itself ("no intent", "has no plans").
+func (s *sentenceState) negated(h int) bool {
+	t := &s.t
+	for c := t.first[h]; c >= 0; c = t.next[c] {
+		tok := &t.toks[c]
+		b := tok.Rel.Base()
+		if (b == redline.Advmod || b == redline.Det || b == redline.Cc) && negators[tok.Lower] {
+			return true
+		}
+		if b == redline.Obj && t.toks[c].UPOS == redline.NOUN {
+			for g := t.first[c]; g >= 0; g = t.next[g] {
+				if t.toks[g].Rel.Base() == redline.Det && negators[t.toks[g].Lower] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// inverted reports an adverbial clause that starts with its auxiliary
+// before the subject: "should he invade", "had they known", "were it to".
+func (s *sentenceState) inverted(v int) bool {
+	t := &s.t
+	aux, subj := -1, -1
+	for c := t.first[v]; c >= 0; c = t.next[c] {
+		switch t.toks[c].Rel.Base() {
+		case redline.Aux:
+			if aux < 0 {
+				aux = int(c)
+			}
+		case redline.Nsubj:
+			subj = int(c)
+		case redline.Mark:
+			return false
+		}
+	}
+	if aux < 0 || subj < 0 || aux > subj {
+		return false
+	}
+	switch t.toks[aux].Lower {
+	case "should", "had", "were", "did":
+		return true
+	}
+	return false
+}
+
+func (s *sentenceState) isComposedPair(outer, inner int) bool {
+	for i := range s.preds {
+		p := &s.preds[i]
+		if p.tok == outer && p.inner >= 0 && s.preds[p.inner].tok == inner {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *sentenceState) isPredicateCode(v int, root redline.Code) bool {
+	for i := range s.preds {
+		if s.preds[i].tok == v && s.preds[i].code.Root() == root {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,379 @@
+package coder
+
+// Who acts and who is acted on: sources and targets from the tree.
+
+import (
+	"github.com/redline-events/redline"
+	"github.com/redline-events/redline/dict"
+)
+
+// sources returns the actors that do what predicate v says.
+func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
+	t := &s.t
+	if noun {
+		// "Russia's invasion", "the Russian invasion", "an invasion by Russia".
+		for c := t.first[v]; c >= 0; c = t.next[c] {
+			r := t.toks[c].Rel
+			if r == redline.NmodPoss || r == redline.Amod || r == redline.Compound ||
+				(r.Base() == redline.Nmod && t.caseOf(int(c)) == "by") {
+				if n := len(out); len(s.actorsOf(int(c), out)) > n {
+					return s.actorsOf(int(c), out[:n])
+				}
+			}
+		}
+		// "Russia launched an invasion", "Serb forces were engaged in
+		// ethnic cleansing": the light verb's subject.
+		if h := t.head(v); h >= 0 && lightVerbs[t.lemma(h)] {
+			if r := t.toks[v].Rel.Base(); r == redline.Obj || (r == redline.Obl && t.caseOf(v) == "in") {
+				return s.sources(h, false, out)
+			}
+		}
+		return out
+	}
+	if t.isPassive(v) {
+		for c := t.first[v]; c >= 0; c = t.next[c] {
+			if r := t.toks[c].Rel; (r == redline.OblAgent || r.Base() == redline.Obl) && t.caseOf(int(c)) == "by" {
+				return s.actorsOf(int(c), out)
+			}
+		}
+		// "was arrested in Lebanon", "put under investigation in Italy":
+		// without an agent, the state where it happened acts.
+		if s.stateAction(v) {
+			for c := t.first[v]; c >= 0; c = t.next[c] {
+				if t.toks[c].Rel.Base() == redline.Obl && t.caseOf(int(c)) == "in" {
+					if m := s.mention[c]; m >= 0 && s.matches[m].Kind == dict.Country {
+						return append(out, s.refFromMatch(&s.matches[m]))
+					}
+				}
+			}
+		}
+		return out
+	}
+	if subj := t.subject(v); subj >= 0 {
+		n := len(out)
+		if out = s.actorsOf(subj, out); len(out) > n {
+			return out
+		}
+		// A parse with two subjects ("79-year-old President Joe Biden"
+		// split in two): the one that names an actor.
+		for c := t.first[v]; c >= 0; c = t.next[c] {
+			if int(c) != subj && t.toks[c].Rel == t.toks[subj].Rel {
+				if out = s.actorsOf(int(c), out); len(out) > n {
+					return out
+				}
+			}
+		}
+		return out
+	}
+	h := t.head(v)
+	if h < 0 {
+		return out
+	}
+	switch t.toks[v].Rel {
+	case redline.Xcomp:
+		// "urged Iran to release": object control; "agreed to allow": the
+		// controller's subject.
+		if objectControl[t.lemma(h)] {
+			if o := t.child(h, redline.Obj); o >= 0 {
+				return s.actorsOf(o, out)
+			}
+			if o := t.childBase(h, redline.Obl); o >= 0 && t.caseOf(o) == "on" {
+				return s.actorsOf(o, out)
+			}
+		}
+		return s.sources(h, false, out)
+	case redline.Conj, redline.Advcl:
+		if t.toks[h].UPOS == redline.VERB {
+			// "has been indicted ... and will resign": an active verb
+			// shares the passive one's surface subject, not its agent.
+			if t.isPassive(h) {
+				if sp := t.child(h, redline.NsubjPass); sp >= 0 {
+					return s.actorsOf(sp, out)
+				}
+				return out
+			}
+			return s.sources(h, false, out)
+		}
+	case redline.AclRelcl:
+		return s.actorsOf(h, out)
+	case redline.Acl:
+		// A finite verb, or a participle with an object, that the parse
+		// hung on the noun before it ("A top U.S. official today praised
+		// Haiti's efforts", "The Palestinians reject the changes") has that
+		// noun for its subject: a reduced relative would be passive.
+		if s.activeAcl(v) {
+			// From "Forces" in "Sudan's army and the Rapid Support Forces
+			// clashed" to the whole coordination.
+			for t.toks[h].Rel == redline.Conj && t.head(h) >= 0 {
+				h = t.head(h)
+			}
+			return s.actorsOf(h, out)
+		}
+		// "he has no intent on invading": the noun's verb's subject.
+		if g := t.head(h); g >= 0 && t.toks[g].UPOS == redline.VERB {
+			if r := t.toks[h].Rel.Base(); r == redline.Obj || r == redline.Obl {
+				return s.sources(g, false, out)
+			}
+		}
+	}
+	return out
+}
+
+// activeAcl reports a verb the parse attached as a clause on the noun
+// before it although it reads as that noun's predicate: finite (VBD, VBZ,
+// VBP), or a participle with an object of its own and no "by" agent.
+func (s *sentenceState) activeAcl(v int) bool {
+	t := &s.t
+	if t.toks[v].Rel != redline.Acl || t.head(v) > v || t.child(v, redline.Mark) >= 0 {
+		return false
+	}
+	switch t.toks[v].XPOS {
+	case "VBD", "VBZ", "VBP":
+		return true
+	case "VBN":
+		// A sentence that is only a noun phrase has its verb mistaken for
+		// a participle: "Sudan's army and the RSF clashed in Khartoum".
+		if r := s.npRoot(t.head(v)); r >= 0 && t.head(r) < 0 {
+			if a := t.child(v, redline.OblAgent); a < 0 || t.caseOf(a) != "by" {
+				return true
+			}
+		}
+		if t.child(v, redline.Obj) < 0 && t.child(v, redline.Iobj) < 0 {
+			return false
+		}
+		if a := t.child(v, redline.OblAgent); a >= 0 && t.caseOf(a) == "by" {
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// npRoot climbs from noun h through conjuncts to the first conjunct.
+func (s *sentenceState) npRoot(h int) int {
+	t := &s.t
+	for h >= 0 && t.toks[h].Rel == redline.Conj {
+		h = t.head(h)
+	}
+	if h >= 0 && t.toks[h].UPOS != redline.NOUN && t.toks[h].UPOS != redline.PROPN {
+		return -1
+	}
+	return h
+}
+
+// stateAction reports whether the predicate at v is one only a state does
+// (arrest, detain, deport, indict, investigate, expel, ban, sentence): CAMEO
+// roots 09, 16 and 17, and judicial 11s.
+func (s *sentenceState) stateAction(v int) bool {
+	for i := range s.preds {
+		if s.preds[i].tok == v {
+			switch r := s.preds[i].code.Root(); r {
+			case "09", "16", "17":
+				return true
+			case "11":
+				return s.preds[i].code >= "115"
+			}
+		}
+	}
+	return false
+}
+
+// targets appends the actors that predicate p acts on.
+func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef {
+	t := &s.t
+	n := len(out)
+	if p.pat != nil && len(p.pat.TargetPreps) > 0 {
+		if i := s.targetByPrep(v, p.pat.TargetPreps, p.used); i >= 0 {
+			if out = s.actorsOrInside(i, out); len(out) > n {
+				return out
+			}
+		}
+	}
+	if p.noun {
+		for c := t.first[v]; c >= 0; c = t.next[c] {
+			if t.toks[c].Rel.Base() == redline.Nmod && t.toks[c].Rel != redline.NmodPoss {
+				switch t.caseOf(int(c)) {
+				case "of", "on", "against", "with", "to", "into", "toward", "towards":
+					if out = s.actorsOrInside(int(c), out); len(out) > n {
+						return out
+					}
+				}
+			}
+		}
+		return out
+	}
+	if t.isPassive(v) {
+		if c := t.child(v, redline.NsubjPass); c >= 0 {
+			return s.actorsOf(c, out)
+		}
+		if v2 := t.head(v); v2 >= 0 && t.toks[v].Rel == redline.Acl && !s.activeAcl(v) {
+			// "forces led by X": the modified noun is the target.
+			return s.actorsOf(v2, out)
+		}
+		return out
+	}
+	if c := t.child(v, redline.Iobj); c >= 0 {
+		// "read Putin the riot act", "gave Ukraine weapons".
+		if out = s.actorsOf(c, out); len(out) > n {
+			return out
+		}
+	}
+	obj := t.child(v, redline.Obj)
+	if obj >= 0 && (obj >= 64 || p.used&(1<<uint(obj)) == 0) && !s.own(obj) {
+		if out = s.actorsOrInside(obj, out); len(out) > n {
+			return out
+		}
+	} else if obj >= 0 {
+		// The object is a pattern word. It may name the target itself
+		// ("expelled Russian diplomats", "ban opposition candidates"), or
+		// its modifiers may ("rejected an offer from Afghanistan",
+		// "demanded the removal of President X", "provide aid for Romania").
+		if !s.own(obj) {
+			if out = s.actorsOf(obj, out); len(out) > n {
+				return out
+			}
+		}
+		for c := t.first[obj]; c >= 0; c = t.next[c] {
+			// Not the possessor: "opened its borders" is the subject's own.
+			if t.toks[c].Rel.Base() == redline.Nmod && t.toks[c].Rel != redline.NmodPoss {
+				if out = s.actorsOrInside(int(c), out); len(out) > n {
+					return out
+				}
+			}
+		}
+	}
+	// A verb among the pattern's items carries the target: "refused to meet
+	// Jordan's King Abdullah" matches "refuse meet" (125), whose target is
+	// the object of "meet".
+	// So does a verb complement the pattern names nothing of: "threatened
+	// to deliver devastating blows to the United States" (138).
+	for i := 0; i < len(t.toks) && i < 64; i++ {
+		item := p.used&(1<<uint(i)) != 0 || (t.head(i) == v && t.toks[i].Rel == redline.Xcomp)
+		if !item || t.toks[i].UPOS != redline.VERB {
+			continue
+		}
+		// Its object ("ban opposition candidates"), even when the object
+		// is itself an item, or an actor inside it ("resume attacks in
+		// Israel"), or its target-like obliques ("cut off electricity to
+		// Nakhichevan").
+		for _, rel := range [2]redline.DepRel{redline.Obj, redline.Iobj} {
+			if o := t.child(i, rel); o >= 0 && !s.own(o) {
+				if out = s.actorsOrInside(o, out); len(out) > n {
+					return out
+				}
+			}
+		}
+		for c := t.first[i]; c >= 0; c = t.next[c] {
+			if t.toks[c].Rel.Base() != redline.Obl {
+				continue
+			}
+			switch t.caseOf(int(c)) {
+			case "against", "on", "with", "to", "into", "at", "toward", "towards", "upon", "in":
+				if out = s.actorsOrInside(int(c), out); len(out) > n {
+					return out
+				}
+			}
+		}
+	}
+	// "invaded and annexed the Crimean Peninsula": a verb without an object
+	// shares its conjunct's.
+	if obj < 0 {
+		if w := t.head(v); w >= 0 && t.toks[v].Rel == redline.Conj && t.toks[w].UPOS == redline.VERB {
+			if o := t.child(w, redline.Obj); o >= 0 {
+				if out = s.actorsOrInside(o, out); len(out) > n {
+					return out
+				}
+			}
+		}
+		for c := t.first[v]; c >= 0; c = t.next[c] {
+			if t.toks[c].Rel == redline.Conj && t.toks[c].UPOS == redline.VERB {
+				if o := t.child(int(c), redline.Obj); o >= 0 {
+					if out = s.actorsOrInside(o, out); len(out) > n {
+						return out
+					}
+				}
+				break
+			}
+		}
+	}
+	// The first actor-bearing oblique of the usual target prepositions.
+	for c := t.first[v]; c >= 0; c = t.next[c] {
+		if t.toks[c].Rel.Base() != redline.Obl {
+			continue
+		}
+		switch t.caseOf(int(c)) {
+		case "against", "on", "with", "to", "into", "at", "toward", "towards", "upon", "for", "from":
+			if out = s.actorsOrInside(int(c), out); len(out) > n {
+				return out
+			}
+		}
+	}
+	// Appeals and demands address the subject of their clause: "demanding
+	// that the Turkish government provide information", "its demand that
+	// Israel ease restrictions".
+	if r := p.code.Root(); r == "02" || r == "10" {
+		for _, h := range [2]int{v, obj} {
+			if h < 0 {
+				continue
+			}
+			for c := t.first[h]; c >= 0; c = t.next[c] {
+				if b := t.toks[c].Rel.Base(); b == redline.Ccomp || b == redline.Acl {
+					if subj := t.subject(int(c)); subj >= 0 {
+						if out = s.actorsOf(subj, out); len(out) > n {
+							return out
+						}
+					}
+				}
+			}
+		}
+	}
+	// Last, a country or capital where it happened: "opened an embassy in
+	// Tehran", "postpone the demonstration in Baku", "resume attacks in
+	// Israel" (on the verb or on its object).
+	for _, h := range [2]int{v, obj} {
+		if h < 0 {
+			continue
+		}
+		for c := t.first[h]; c >= 0; c = t.next[c] {
+			if b := t.toks[c].Rel.Base(); (b == redline.Obl || b == redline.Nmod) && t.caseOf(int(c)) == "in" {
+				if m := s.mention[c]; m >= 0 && s.matches[m].Kind == dict.Country {
+					return append(out, s.refFromMatch(&s.matches[m]))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// own reports a phrase the subject possesses, "its troops", "their
+// ambassador": what one does with one's own is not done to another actor.
+func (s *sentenceState) own(h int) bool {
+	for c := s.t.first[h]; c >= 0; c = s.t.next[c] {
+		if s.t.toks[c].Rel == redline.NmodPoss && s.t.toks[c].UPOS == redline.PRON && !relativePronouns[s.t.toks[c].Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// actorsOrInside resolves the phrase at h, or when it names no actor, the
+// first actor in its prepositional modifiers, two levels down ("targets in
+// Pakistan", "a mission of observers from the OSCE").
+func (s *sentenceState) actorsOrInside(h int, out []actorRef) []actorRef {
+	return s.actorsInside(h, out, 0)
+}
+
+func (s *sentenceState) actorsInside(h int, out []actorRef, depth int) []actorRef {
+	n := len(out)
+	if out = s.actorsOf(h, out); len(out) > n || depth >= 2 {
+		return out
+	}
+	for c := s.t.first[h]; c >= 0; c = s.t.next[c] {
+		if s.t.toks[c].Rel.Base() == redline.Nmod && s.t.toks[c].Rel != redline.NmodPoss {
+			if out = s.actorsInside(int(c), out, depth+1); len(out) > n {
+				return out
+			}
+		}
+	}
+	return out
+}
