@@ -126,10 +126,17 @@ func number(s string) string {
 	if strings.IndexByte(s, ',') < 0 {
 		return s
 	}
+	digits := false
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c != ',' && (c < '0' || c > '9') && c != '.' {
+		c := s[i]
+		if c >= '0' && c <= '9' {
+			digits = true
+		} else if c != ',' && c != '.' {
 			return s
 		}
+	}
+	if !digits {
+		return s
 	}
 	return strings.ReplaceAll(s, ",", "")
 }
