@@ -23,7 +23,7 @@ type WorkOptions struct {
 	// Workers is the number of coders in this process (default 1).
 	Workers int
 	// Batch is how many messages a coder fetches at once and stores in
-	// one transaction (default 16).
+	// one transaction (default 64).
 	Batch int
 	// AckWait is how long JetStream waits for an ack before it redelivers a
 	// message to another worker (default 30 s). It is the consumer's: the
@@ -81,7 +81,7 @@ func (q *Queue) Work(ctx context.Context, st redline.Store, code CodeFunc, opt W
 		opt.Workers = 1
 	}
 	if opt.Batch < 1 {
-		opt.Batch = 16
+		opt.Batch = 64
 	}
 	if opt.Log == nil {
 		opt.Log = io.Discard
