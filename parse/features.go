@@ -1,5 +1,7 @@
 package parse
 
+import "github.com/redline-events/redline"
+
 // Features are hashed: each template combines a few per-token atoms (hashed
 // once per sentence) into one 64-bit value whose low bits pick a row of the
 // weight table. Nothing is looked up in a dictionary, so extracting features
@@ -8,6 +10,8 @@ package parse
 const (
 	atomRoot = 0x6a09e667f3bcc908
 	atomNone = 0xbb67ae8584caa73b
+	// punctAtom is the UPOS atom (UPOS+1) of punctuation.
+	punctAtom = uint64(redline.PUNCT) + 1
 )
 
 // hashWord hashes s lower-cased (ASCII) with digits folded to 0, so that

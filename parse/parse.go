@@ -126,6 +126,10 @@ func (p *Parser) label(st *state, m int) redline.DepRel {
 	if h == st.root() {
 		return redline.Root
 	}
+	if st.upos[d] == punctAtom {
+		// UD attaches every PUNCT as punct; no need to score.
+		return redline.Punct
+	}
 	st.labelFeatures(h, d)
 	stride := p.labelStride
 	var sc [redline.NumDepRel + 8]int32
