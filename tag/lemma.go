@@ -238,6 +238,9 @@ func verbStem(w string, cut int) string {
 		return s // studying, seeing
 	}
 	if m >= 3 && s[m-1] == s[m-2] && !vowel(s[m-1]) {
+		if s[m-1] == 'l' && singleL[s[:m-1]] {
+			return s[:m-1] // expelled, controlled, cancelled, travelling
+		}
 		switch s[m-1] {
 		case 'l', 's', 'z', 'f', 'd':
 			// called, missed, buzzed, stuffed, added
@@ -250,6 +253,20 @@ func verbStem(w string, cut int) string {
 	}
 	return s
 }
+
+// singleL lists verbs ending in one l that double it before -ed and -ing
+// (stressed last syllables, and British spelling): "expelled" is "expel",
+// where "called" and "shelled" keep theirs.
+var singleL = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`expel compel propel repel dispel impel excel control patrol enrol annul
+		cancel travel label model level fuel refuel signal channel total equal marshal quarrel tunnel
+		rival dial shovel counsel pencil parcel duel funnel panel pedal unravel initial libel chisel
+		jewel kennel instil distil fulfil appal enthral extol rebel`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // needsE says whether a stem lost a silent e before -ed or -ing.
 func needsE(s string) bool {

@@ -24,6 +24,8 @@ func TestLemma(t *testing.T) {
 		{"invaded", "VERB", "VBD", "invade"}, {"attacked", "VERB", "VBD", "attack"}, {"visited", "VERB", "VBD", "visit"},
 		{"opened", "VERB", "VBD", "open"}, {"created", "VERB", "VBN", "create"}, {"threatens", "VERB", "VBZ", "threaten"},
 		{"pushes", "VERB", "VBZ", "push"}, {"goes", "VERB", "VBZ", "go"}, {"called", "VERB", "VBD", "call"},
+		{"expelled", "VERB", "VBD", "expel"}, {"controlled", "VERB", "VBN", "control"}, {"patrolling", "VERB", "VBG", "patrol"},
+		{"shelled", "VERB", "VBD", "shell"}, {"recalled", "VERB", "VBD", "recall"}, {"cancelled", "VERB", "VBD", "cancel"},
 		{"running", "VERB", "VBG", "run"}, {"seeing", "VERB", "VBG", "see"}, {"condemned", "VERB", "VBD", "condemn"},
 		{"organized", "VERB", "VBN", "organize"}, {"refused", "VERB", "VBD", "refuse"}, {"imposed", "VERB", "VBD", "impose"},
 		// nouns
