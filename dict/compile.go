@@ -2,8 +2,8 @@ package dict
 
 import (
 	"slices"
-	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -32,86 +32,97 @@ func nameKeys(dst []string, name string) []string {
 	return dst
 }
 
-// internKeys is nameKeys for compiling: keys already in the trie's
-// vocabulary are shared rather than allocated again.
-func (t *trie) internKeys(dst []string, name string, buf *[]byte) []string {
-	var toks [16]string
-	for _, w := range nameTokens(toks[:0], name) {
-		if isDash(w) {
-			continue
-		}
-		if isFolded(w) {
-			dst = append(dst, w)
-			continue
-		}
-		*buf = appendFold((*buf)[:0], w)
-		if id, ok := t.vocab[string(*buf)]; ok {
-			dst = append(dst, t.words[id])
-		} else {
-			dst = append(dst, string(*buf))
-		}
-	}
-	return dst
-}
-
-// has reports whether the key sequence already ends at a node holding a
-// listed (not derived) name of entry.
-func (t *trie) has(keys []string, entry int32) bool {
-	node := int32(0)
-	for _, k := range keys {
-		if node = t.child(node, t.id(k)); node < 0 {
-			return false
-		}
-	}
-	for _, v := range t.vals[node] {
-		if v.entry == entry && !v.surname {
-			return true
-		}
-	}
-	return false
-}
-
 func isDash(s string) bool {
 	return s == "-" || s == "\u2013" || s == "\u2014"
 }
 
-// compile builds the tries, the fuzzy index and the pattern index.
-func (d *Dictionary) compile() {
-	c := &compiled{actors: newTrie(), discard: newTrie(),
-		byHead: map[headKey][]*Pattern{}, preds: map[string]bool{}, known: map[string]bool{}}
-	for _, p := range d.patterns {
-		k := headKey{p.Head, p.Noun}
-		c.byHead[k] = append(c.byHead[k], p)
-		c.preds[p.Head] = true
-		c.known[p.Head] = true
-		for _, it := range p.Items {
-			for _, a := range it {
-				c.known[a] = true
-			}
+// nameIDs is the folded tokens of every entry name as token ids, computed
+// once per compile: the tokens of name k of the whole list are
+// ids[end[k-1]:end[k]].
+type nameIDs struct {
+	ids []int32
+	end []int32
+}
+
+func (n *nameIDs) name(k int) []int32 {
+	start := int32(0)
+	if k > 0 {
+		start = n.end[k-1]
+	}
+	return n.ids[start:n.end[k]]
+}
+
+// tokeniseNames folds the tokens of every name into one buffer, makes it
+// one string (the trie's vocabulary points into it, so a load allocates
+// no string per token) and interns its tokens.
+func (d *Dictionary) tokeniseNames(t *trie) nameIDs {
+	nNames, nBytes := 0, 0
+	for i := range d.entries {
+		nNames += len(d.entries[i].Names)
+		for _, n := range d.entries[i].Names {
+			nBytes += len(n)
 		}
 	}
-	var keys []string
-	var buf []byte
-	firstTokens := map[string]bool{}
+	arena := make([]byte, 0, nBytes+nBytes/8)
+	ends := make([]int32, 0, nBytes/5)
+	nameEnd := make([]int32, 0, nNames)
+	var toks [16]string
+	for i := range d.entries {
+		for _, n := range d.entries[i].Names {
+			for _, w := range nameTokens(toks[:0], n) {
+				if isDash(w) {
+					continue // the matcher skips dashes in text
+				}
+				arena = appendFold(arena, w)
+				ends = append(ends, int32(len(arena)))
+			}
+			nameEnd = append(nameEnd, int32(len(ends)))
+		}
+	}
+	words := string(arena)
+	ids := make([]int32, len(ends))
+	start := int32(0)
+	for k, e := range ends {
+		ids[k] = t.intern(words[start:e])
+		start = e
+	}
+	return nameIDs{ids, nameEnd}
+}
+
+// compile builds the tries, the fuzzy index and the pattern index.
+func (d *Dictionary) compile() {
+	c := &compiled{}
+	c.indexPatterns(d.patterns)
+	nNames := 0
+	for i := range d.entries {
+		nNames += len(d.entries[i].Names)
+	}
+	// About two tokens per name, one in two new; a node per token plus the
+	// surname keys.
+	c.actors = newTrie(nNames, 2*nNames+nNames/4)
+	names := d.tokeniseNames(&c.actors)
+	firstToken := make([]bool, len(c.actors.words))
+	k := 0 // index of the name in names
 	for i := range d.entries {
 		e := &d.entries[i]
 		for j, n := range e.Names {
-			keys = c.actors.internKeys(keys[:0], n, &buf)
+			keys := names.name(k)
+			k++
 			c.actors.insert(keys, termVal{entry: int32(i), caps: capsMask(n, e.Caseless)})
 			if e.Kind == Agent {
-				for _, k := range keys {
-					c.known[k] = true
+				for _, id := range keys {
+					c.known[c.actors.words[id]] = true
 				}
 			}
 			if e.Kind == Person || e.Kind == Org || e.Kind == Group {
-				for _, k := range keys {
-					if len(k) >= minFuzzyLen && utf8.RuneCountInString(k) >= minFuzzyLen {
-						c.fuzzyIDs = append(c.fuzzyIDs, c.actors.id(k))
+				for _, id := range keys {
+					if w := c.actors.words[id]; len(w) >= minFuzzyLen && utf8.RuneCountInString(w) >= minFuzzyLen {
+						c.fuzzyIDs = append(c.fuzzyIDs, id)
 					}
 				}
 			}
 			if len(keys) > 1 && j == 0 {
-				firstTokens[keys[0]] = true
+				firstToken[keys[0]] = true
 			}
 		}
 	}
@@ -119,29 +130,88 @@ func (d *Dictionary) compile() {
 	// not derived again, and a word that begins other names ("Ahmed",
 	// "Martin", "Meta" of Meta Platforms) is a given name or a word, not a
 	// surname to match alone.
+	k = 0
+	var sks [2][]int32
 	for i := range d.entries {
 		e := &d.entries[i]
+		first := k
+		k += len(e.Names)
 		if e.Kind != Person {
 			continue
 		}
-		keys = c.actors.internKeys(keys[:0], e.Names[0], &buf)
-		for _, sk := range surnameKeys(keys, hyphenatedGiven(e.Names[0])) {
-			if len(sk) == 1 && (firstTokens[sk[0]] || c.commonWord(sk)) {
+		keys := names.name(first)
+		for _, sk := range surnameKeys(sks[:0], keys, c.actors.words, hyphenatedGiven(e.Names[0])) {
+			if len(sk) == 1 && (firstToken[sk[0]] || c.commonWord(c.actors.words[sk[0]])) {
 				continue
 			}
-			if !c.actors.has(sk, int32(i)) {
+			if !c.actors.hasListed(sk, int32(i)) {
 				c.actors.insert(sk, termVal{entry: int32(i), surname: true})
 			}
 		}
 	}
+	c.actors.finish()
+	c.discard = newTrie(len(d.discards), 2*len(d.discards))
+	var keys []string
 	for i := range d.discards {
 		keys = nameKeys(keys[:0], d.discards[i].Names[0])
-		c.discard.insert(keys, termVal{entry: int32(i)})
+		c.discard.insertKeys(keys, termVal{entry: int32(i)})
 	}
-	for _, ps := range c.byHead {
-		sort.SliceStable(ps, func(i, j int) bool { return specificity(ps[i]) > specificity(ps[j]) })
-	}
+	c.discard.finish()
 	d.c = c
+}
+
+// indexPatterns groups the patterns by head, most specific first within a
+// head, into one shared array, and collects the words they use.
+func (c *compiled) indexPatterns(pats []*Pattern) {
+	c.byHead = make(map[headKey]int32, len(pats)/4)
+	c.known = make(map[string]bool, len(pats)/2)
+	group := make([]int32, len(pats))
+	var size []int32
+	for i, p := range pats {
+		k := headKey{p.Head, p.Noun}
+		g, ok := c.byHead[k]
+		if !ok {
+			g = int32(len(size))
+			c.byHead[k] = g
+			size = append(size, 0)
+		}
+		group[i] = g
+		size[g]++
+		c.known[p.Head] = true
+		// The patterns of one line with several heads share their items:
+		// their words are marked once.
+		if i > 0 && sameItems(pats[i-1].Items, p.Items) {
+			continue
+		}
+		for _, it := range p.Items {
+			for _, a := range it {
+				c.known[a] = true
+			}
+		}
+	}
+	all := make([]*Pattern, len(pats))
+	c.groups = make([][]*Pattern, len(size))
+	next := make([]int32, len(size))
+	off := int32(0)
+	for g, n := range size {
+		c.groups[g] = all[off : off+n : off+n]
+		next[g] = off
+		off += n
+	}
+	for i, p := range pats {
+		all[next[group[i]]] = p
+		next[group[i]]++
+	}
+	for _, ps := range c.groups {
+		if len(ps) > 1 {
+			slices.SortStableFunc(ps, func(a, b *Pattern) int { return specificity(b) - specificity(a) })
+		}
+	}
+}
+
+// sameItems reports whether a and b are the same items (one backing array).
+func sameItems(a, b [][]string) bool {
+	return len(a) == len(b) && len(a) > 0 && &a[0] == &b[0]
 }
 
 // buildFuzzy makes the fuzzy index on first use (most runs never need a
@@ -210,65 +280,70 @@ var notSurnames = map[string]bool{
 	"fox": true, "star": true, "post": true, "times": true, "money": true, "rock": true, "hill": true,
 }
 
-// commonWord reports whether a derived surname key is a word rather than a
-// name: a month, weekday or common English word, or a word of the verb and
-// agent dictionaries.
-func (c *compiled) commonWord(key []string) bool {
-	if len(key) != 1 {
-		return false
-	}
-	return notSurnames[key[0]] || c.known[key[0]]
+// commonWord reports whether a derived one-word surname key is a word
+// rather than a name: a month, weekday or common English word, or a word of
+// the verb and agent dictionaries.
+func (c *compiled) commonWord(key string) bool {
+	return notSurnames[key] || c.known[key]
 }
 
 // minSurnameLen is the shortest surname matched alone: shorter ones
 // ("Kim", "Lee", "Ali", "Sun") are given names, words or several people's.
 const minSurnameLen = 4
 
-// surnameKeys derives the surname keys of a full name's folded tokens: the
-// last token, and with its particles ("al assad", "von der leyen") when it
-// has some. A hyphenated last word that is a given name ("Hwang Kyo-ahn",
-// "Willem-Alexander") or a double surname ("Shihab-Eldin") gives only the
-// whole compound. None for one-token names.
-func surnameKeys(keys []string, hyphenated bool) [][]string {
-	for len(keys) > 1 && nameSuffixes[keys[len(keys)-1]] {
+// surnameKeys appends to dst the surname keys derived from a full name's
+// token ids (words maps ids to folded tokens): the last token, and with its
+// particles ("al assad", "von der leyen") when it has some. A hyphenated
+// last word that is a given name ("Hwang Kyo-ahn", "Willem-Alexander") or a
+// double surname ("Shihab-Eldin") gives only the whole compound. None for
+// one-token names. The keys are sub-slices of keys.
+func surnameKeys(dst [][]int32, keys []int32, words []string, hyphenated bool) [][]int32 {
+	for len(keys) > 1 && nameSuffixes[words[keys[len(keys)-1]]] {
 		keys = keys[:len(keys)-1]
 	}
 	if len(keys) < 2 {
-		return nil
+		return dst
 	}
 	if hyphenated {
 		if len(keys) < 3 {
-			return nil
+			return dst
 		}
-		return [][]string{slices.Clone(keys[len(keys)-2:])}
+		return append(dst, keys[len(keys)-2:])
 	}
-	var out [][]string
-	last := keys[len(keys)-1]
-	if utf8.RuneCountInString(last) >= minSurnameLen {
-		out = append(out, []string{last})
+	if utf8.RuneCountInString(words[keys[len(keys)-1]]) >= minSurnameLen {
+		dst = append(dst, keys[len(keys)-1:])
 	}
 	k := len(keys) - 1
-	for k > 1 && surnameParticles[keys[k-1]] {
+	for k > 1 && surnameParticles[words[keys[k-1]]] {
 		k--
 	}
 	if k < len(keys)-1 {
-		out = append(out, slices.Clone(keys[k:]))
+		dst = append(dst, keys[k:])
 	}
-	return out
+	return dst
 }
 
 // hyphenatedGiven reports whether a full name ends in a hyphenated word
 // whose first part is not a particle: "Kyo-ahn" and "Shihab-Eldin" are,
 // "al-Assad" is not.
 func hyphenatedGiven(name string) bool {
-	f := strings.Fields(name)
-	for len(f) > 1 && nameSuffixes[fold(f[len(f)-1])] {
-		f = f[:len(f)-1]
+	// The last word of the name other than a suffix ("Jr."), found without
+	// splitting the name into a slice of words.
+	var buf [32]byte
+	s := strings.TrimRightFunc(name, unicode.IsSpace)
+	last := s
+	for {
+		i := strings.LastIndexFunc(s, unicode.IsSpace)
+		last = s[i+1:]
+		if i < 0 || !nameSuffixes[string(appendFold(buf[:0], last))] {
+			break
+		}
+		prev := strings.TrimRightFunc(s[:i], unicode.IsSpace)
+		if prev == "" {
+			break // the only word is kept even when it is a suffix
+		}
+		s = prev
 	}
-	if len(f) == 0 {
-		return false
-	}
-	last := f[len(f)-1]
 	i := strings.LastIndexAny(last, "-\u2010\u2013")
 	if i <= 0 {
 		return false
@@ -277,5 +352,5 @@ func hyphenatedGiven(name string) bool {
 	if j := strings.LastIndexAny(first, "-\u2010\u2013"); j >= 0 {
 		first = first[j+1:]
 	}
-	return !surnameParticles[fold(first)]
+	return !surnameParticles[string(appendFold(buf[:0], first))]
 }

@@ -153,8 +153,10 @@ type compiled struct {
 	fuzzy     map[string][]int32
 	fuzzyIDs  []int32
 	fuzzyOnce sync.Once
-	byHead    map[headKey][]*Pattern
-	preds     map[string]bool
+	// byHead maps a head to its group of patterns in groups, most
+	// specific first; a lemma with a group heads some pattern.
+	byHead map[headKey]int32
+	groups [][]*Pattern
 	// known holds the lemmas and words of verb patterns and agents: a
 	// capitalised token that is one of them is a word, not a misspelt name.
 	known map[string]bool
@@ -273,10 +275,13 @@ func (d *Dictionary) Patterns(head string, noun bool) []*Pattern {
 	if d.c == nil {
 		return nil
 	}
-	if isFolded(head) {
-		return d.c.byHead[headKey{head, noun}]
+	if !isFolded(head) {
+		head = fold(head)
 	}
-	return d.c.byHead[headKey{fold(head), noun}]
+	if g, ok := d.c.byHead[headKey{head, noun}]; ok {
+		return d.c.groups[g]
+	}
+	return nil
 }
 
 // IsPredicate reports whether lemma heads any verb or noun pattern.
@@ -287,7 +292,11 @@ func (d *Dictionary) IsPredicate(lemma string) bool {
 	if !isFolded(lemma) {
 		lemma = fold(lemma)
 	}
-	return d.c.preds[lemma]
+	if _, ok := d.c.byHead[headKey{lemma, false}]; ok {
+		return true
+	}
+	_, ok := d.c.byHead[headKey{lemma, true}]
+	return ok
 }
 
 // errorList joins load errors for a strict load.

@@ -60,8 +60,8 @@ func (d *Dictionary) MatchActors(dst []ActorMatch, toks []redline.Token, date ti
 				break
 			}
 			node, fz, j = next, fz || f, j+1
-			if len(c.actors.vals[node]) > 0 {
-				if m, ok := d.resolve(c.actors.vals[node], toks[i:j], date, fz); ok {
+			if vals := c.actors.valsAt(node); len(vals) > 0 {
+				if m, ok := d.resolve(vals, toks[i:j], date, fz); ok {
 					m.Start, m.End, m.Fuzzy = i, j, fz
 					best, bestEnd = m, j
 				}
@@ -503,7 +503,7 @@ func CombineCodes(country, agent string) string {
 // story is set when the phrase discards the whole story, not only the
 // sentence.
 func (d *Dictionary) MatchDiscard(toks []redline.Token) (start, end int, story, ok bool) {
-	if d.c == nil || len(d.c.discard.vals) <= 1 {
+	if d.c == nil || len(d.c.discard.vals) == 0 {
 		return 0, 0, false, false
 	}
 	tr := &d.c.discard
@@ -521,7 +521,7 @@ func (d *Dictionary) MatchDiscard(toks []redline.Token) (start, end int, story, 
 			if node = tr.child(node, id); node < 0 {
 				break
 			}
-			if vs := tr.vals[node]; len(vs) > 0 {
+			if vs := tr.valsAt(node); len(vs) > 0 {
 				return i, j + 1, d.discards[vs[0].entry].Code == "+", true
 			}
 		}

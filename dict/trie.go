@@ -6,11 +6,29 @@ package dict
 // than an Aho-Corasick library: the matcher needs leftmost-longest over
 // whole tokens with per-step fallbacks (lemma, hyphen pieces, initials,
 // fuzzy), which automata built over bytes do not give.
+//
+// The values ending at each node are kept flat (vals[valOff[n]:valOff[n+1]])
+// rather than as one slice per node: tens of thousands of small slices made
+// up much of the load time and of the garbage collector's work. While the
+// trie is built they are linked lists in pend; finish lays them out.
 type trie struct {
 	vocab map[string]int32 // folded token → id
 	words []string         // id → folded token
 	edges map[uint64]int32 // node<<32 | token id → child node
-	vals  [][]termVal      // values ending at each node; node 0 is the root
+	nodes int32            // node count; node 0 is the root
+
+	vals   []termVal // values of every node, node by node
+	valOff []int32   // node n's values are vals[valOff[n]:valOff[n+1]]
+
+	// Building only: the first and last pending value of each node (-1:
+	// none), and the pending values in insertion order.
+	first, last []int32
+	pend        []pendVal
+}
+
+type pendVal struct {
+	v    termVal
+	next int32
 }
 
 // termVal is one name ending at a trie node.
@@ -23,10 +41,18 @@ type termVal struct {
 	surname bool // a derived surname key, not a listed name
 }
 
-func newTrie() trie {
-	return trie{vocab: map[string]int32{}, edges: map[uint64]int32{}, vals: make([][]termVal, 1)}
+// newTrie returns an empty trie sized for about words distinct tokens and
+// nodes nodes.
+func newTrie(words, nodes int) trie {
+	t := trie{vocab: make(map[string]int32, words), words: make([]string, 0, words),
+		edges: make(map[uint64]int32, nodes), first: make([]int32, 1, nodes+1),
+		last: make([]int32, 1, nodes+1), nodes: 1}
+	t.first[0], t.last[0] = -1, -1
+	return t
 }
 
+// intern returns the id of the folded token w, adding it when new. w is
+// kept: it should not be a string built for the call alone.
 func (t *trie) intern(w string) int32 {
 	if id, ok := t.vocab[w]; ok {
 		return id
@@ -37,28 +63,85 @@ func (t *trie) intern(w string) int32 {
 	return id
 }
 
-// insert adds the folded token sequence keys with value v.
-func (t *trie) insert(keys []string, v termVal) {
-	if len(keys) == 0 {
+// insertKeys adds the folded token sequence keys with value v.
+func (t *trie) insertKeys(keys []string, v termVal) {
+	var ids [16]int32
+	s := ids[:0]
+	for _, k := range keys {
+		s = append(s, t.intern(k))
+	}
+	t.insert(s, v)
+}
+
+// insert adds the token id sequence ids with value v; a value already at
+// the node is not added twice.
+func (t *trie) insert(ids []int32, v termVal) {
+	if len(ids) == 0 {
 		return
 	}
 	node := int32(0)
-	for _, k := range keys {
-		e := uint64(node)<<32 | uint64(uint32(t.intern(k)))
+	for _, id := range ids {
+		e := uint64(node)<<32 | uint64(uint32(id))
 		next, ok := t.edges[e]
 		if !ok {
-			next = int32(len(t.vals))
-			t.vals = append(t.vals, nil)
+			next = t.nodes
+			t.nodes++
+			t.first = append(t.first, -1)
+			t.last = append(t.last, -1)
 			t.edges[e] = next
 		}
 		node = next
 	}
-	for _, old := range t.vals[node] {
-		if old == v {
+	for p := t.first[node]; p >= 0; p = t.pend[p].next {
+		if t.pend[p].v == v {
 			return
 		}
 	}
-	t.vals[node] = append(t.vals[node], v)
+	p := int32(len(t.pend))
+	t.pend = append(t.pend, pendVal{v, -1})
+	if t.last[node] < 0 {
+		t.first[node] = p
+	} else {
+		t.pend[t.last[node]].next = p
+	}
+	t.last[node] = p
+}
+
+// hasListed reports, while building, whether the id sequence already ends
+// at a node holding a listed (not derived) name of entry.
+func (t *trie) hasListed(ids []int32, entry int32) bool {
+	node := int32(0)
+	for _, id := range ids {
+		if node = t.child(node, id); node < 0 {
+			return false
+		}
+	}
+	for p := t.first[node]; p >= 0; p = t.pend[p].next {
+		if v := t.pend[p].v; v.entry == entry && !v.surname {
+			return true
+		}
+	}
+	return false
+}
+
+// finish lays out the pending values node by node and drops the building
+// state.
+func (t *trie) finish() {
+	t.valOff = make([]int32, t.nodes+1)
+	t.vals = make([]termVal, 0, len(t.pend))
+	for n := int32(0); n < t.nodes; n++ {
+		t.valOff[n] = int32(len(t.vals))
+		for p := t.first[n]; p >= 0; p = t.pend[p].next {
+			t.vals = append(t.vals, t.pend[p].v)
+		}
+	}
+	t.valOff[t.nodes] = int32(len(t.vals))
+	t.first, t.last, t.pend = nil, nil, nil
+}
+
+// valsAt returns the values ending at node (of a finished trie).
+func (t *trie) valsAt(node int32) []termVal {
+	return t.vals[t.valOff[node]:t.valOff[node+1]]
 }
 
 // child returns the node reached from node over token id, or -1.
