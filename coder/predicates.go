@@ -48,7 +48,11 @@ func (s *sentenceState) collectPhrase(v, depth int) {
 			continue
 		}
 		s.phrase = append(s.phrase, c)
-		s.phraseSig |= wordBit(s.t.lemma(int(c))) | wordBit(s.t.toks[c].Lower)
+		l := s.t.lemma(int(c))
+		s.phraseSig |= wordBit(l) | wordBit(s.t.toks[c].Lower)
+		if len(l) > 1 && l[len(l)-1] == 's' {
+			s.phraseSig |= wordBit(l[:len(l)-1]) // see pluralOf
+		}
 		if depth < 2 {
 			s.collectPhrase(int(c), depth+1)
 		}
@@ -66,12 +70,19 @@ func (s *sentenceState) findItem(alts []string, skip uint64) int {
 		}
 		l, w := s.t.lemma(int(c)), s.t.toks[c].Lower
 		for _, a := range alts {
-			if a == l || a == w {
+			if a == l || a == w || pluralOf(l, a) {
 				return int(c)
 			}
 		}
 	}
 	return -1
+}
+
+// pluralOf reports whether lemma is the plural of a dictionary word: the
+// treebank's lemmas keep some plurals ("troops", "talks", "forces") that
+// the dictionaries write singular.
+func pluralOf(lemma, word string) bool {
+	return len(lemma) == len(word)+1 && lemma[len(word)] == 's' && lemma[:len(word)] == word
 }
 
 // matchPattern reports whether all of p's items are attached to v, and
@@ -133,6 +144,9 @@ func (s *sentenceState) findPredicates() {
 		pats := s.c.dict.Patterns(s.t.lemma(i), noun)
 		if len(pats) == 0 && !noun && tok.Lower != s.t.lemma(i) {
 			pats = s.c.dict.Patterns(tok.Lower, false)
+		}
+		if l := s.t.lemma(i); len(pats) == 0 && noun && len(l) > 3 && l[len(l)-1] == 's' {
+			pats = s.c.dict.Patterns(l[:len(l)-1], true)
 		}
 		if len(pats) == 0 {
 			continue
