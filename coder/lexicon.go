@@ -53,7 +53,8 @@ var (
 		"organize", "organise", "declare", "involve", "spearhead", "plan", "prepare", "call", "lead", "orchestrate")
 	// Participles that are adjectives after "be": "were engaged in",
 	// "is involved in", "are prepared to". Their subject is the actor.
-	statePassives = set("engage", "involve", "prepare", "poise", "determine", "commit", "dedicate", "set", "resolve")
+	statePassives = set("engage", "involve", "prepare", "poise", "determine", "commit", "dedicate", "set", "resolve",
+		"oppose", "concern", "worry", "alarm", "disappoint", "satisfy", "please", "convince")
 	// Roles that make a political actor even when no country is named.
 	politicalRoles = set("GOV", "MIL", "REB", "INS", "OPP", "SPY", "COP", "LEG", "JUD", "UAF", "SEP", "PTY", "ELI", "GOVMIL")
 	// Pronouns of the speaker and the addressee: outside a quotation they

@@ -1,8 +1,11 @@
 package coder
 
 import (
+	"strings"
+
 	"github.com/redline-events/redline"
 	"github.com/redline-events/redline/dict"
+	"github.com/redline-events/redline/tag"
 )
 
 // predicate is a token that a verb or noun pattern matched.
@@ -127,26 +130,31 @@ func (s *sentenceState) findPredicates() {
 	for i := range s.t.toks {
 		tok := &s.t.toks[i]
 		var noun bool
+		lemma := s.t.lemma(i)
 		switch tok.UPOS {
 		case redline.VERB:
 		case redline.NOUN:
 			noun = true
-		case redline.ADJ, redline.AUX:
-			// Participles tagged ADJ ("the invaded country") are not events;
-			// copulas are not either.
-			continue
+		case redline.ADJ:
+			// A participle after "be" is a verb in all but its tag: "Israel
+			// is opposed to French mediation". Attributive ones ("the
+			// invaded country") describe, and are left alone.
+			if s.t.child(i, redline.Cop) < 0 || !strings.HasSuffix(tok.Lower, "ed") {
+				continue
+			}
+			lemma = tag.Lemma(tok.Form, tok.Lower, redline.VERB, "VBN")
 		default:
 			continue
 		}
 		if s.mention[i] >= 0 && !noun {
 			continue
 		}
-		pats := s.c.dict.Patterns(s.t.lemma(i), noun)
-		if len(pats) == 0 && !noun && tok.Lower != s.t.lemma(i) {
+		pats := s.c.dict.Patterns(lemma, noun)
+		if len(pats) == 0 && !noun && tok.Lower != lemma {
 			pats = s.c.dict.Patterns(tok.Lower, false)
 		}
-		if l := s.t.lemma(i); len(pats) == 0 && noun && len(l) > 3 && l[len(l)-1] == 's' {
-			pats = s.c.dict.Patterns(l[:len(l)-1], true)
+		if len(pats) == 0 && noun && len(lemma) > 3 && lemma[len(lemma)-1] == 's' {
+			pats = s.c.dict.Patterns(lemma[:len(lemma)-1], true)
 		}
 		if len(pats) == 0 {
 			continue
