@@ -314,6 +314,23 @@ func (s *sentenceState) pronounActor(h int) (actorRef, bool) {
 		}
 		return actorRef{}, false
 	}
+	// "'We will respond,' Iran said": the first person in a quotation is
+	// its speaker.
+	if speechPronouns[w] {
+		v := s.t.head(h)
+		for steps := 0; v >= 0 && s.t.toks[v].UPOS != redline.VERB && steps < 4; steps++ {
+			v = s.t.head(v)
+		}
+		if v >= 0 && w != "you" && w != "your" {
+			if a := s.saidBy(v); a != nil {
+				r := actorRef{kind: dict.Country, actor: *a}
+				r.actor.Text = s.t.toks[h].Form
+				r.actor.Start, r.actor.End = s.t.toks[h].Start, s.t.toks[h].End
+				return r, true
+			}
+		}
+		return actorRef{}, false
+	}
 	// "Aid agencies said they could not ...": a pronoun subject of what
 	// someone reports is, first of all, the reporter.
 	if a, found := s.reporterOf(h); found {

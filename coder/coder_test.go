@@ -126,6 +126,8 @@ func TestCoder(t *testing.T) {
 			[]string{"USAGOV>RUSGOV 130 asserted"}, []string{"RUSGOV>UKR 192 asserted"}},
 		{"addressee pronoun", "Biden warned Putin that he would pay a price if he invaded Ukraine.",
 			[]string{"RUSGOV>UKR 192 hypothetical"}, []string{"USAGOV>UKR"}},
+		{"quoted first person", "\"We will impose sanctions on Russia,\" Britain said.",
+			[]string{"GBR>RUS 1312 asserted said:GBR"}, nil},
 		{"refuse composed", "Russia refused to withdraw its troops from Ukraine.", []string{"RUS> 1246 asserted"}, nil},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
