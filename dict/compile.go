@@ -91,16 +91,18 @@ func (d *Dictionary) tokeniseNames(t *trie) nameIDs {
 
 // compile builds the tries, the fuzzy index and the pattern index.
 func (d *Dictionary) compile() {
+	d.lmem = nil // loading is over: new slices come from new arrays
 	c := &compiled{}
 	c.indexPatterns(d.patterns)
 	nNames := 0
 	for i := range d.entries {
 		nNames += len(d.entries[i].Names)
 	}
-	// About two tokens per name, one in two new; a node per token plus the
-	// surname keys.
-	c.actors = newTrie(nNames, 2*nNames+nNames/4)
+	// About two tokens per name, one in two new; fewer nodes than tokens,
+	// as names share prefixes, but for the surname keys.
+	c.actors = newTrie(nNames, 0)
 	names := d.tokeniseNames(&c.actors)
+	c.actors.reserveNodes(len(names.ids))
 	firstToken := make([]bool, len(c.actors.words))
 	k := 0 // index of the name in names
 	for i := range d.entries {

@@ -142,6 +142,8 @@ type Dictionary struct {
 
 	layer uint16
 	c     *compiled
+	// lmem holds the slices of entries and patterns while loading.
+	lmem *loadMem
 }
 
 // compiled is the matching form built from the entries.

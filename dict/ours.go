@@ -1,6 +1,7 @@
 package dict
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
@@ -9,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/redline-events/redline"
 )
@@ -47,13 +49,26 @@ func Load(fsys fs.FS, opt Options) (*Dictionary, error) {
 	}
 	sort.Strings(files)
 	d := &Dictionary{}
-	var errs []error
-	for _, p := range files {
+	texts := make([][]byte, len(files))
+	nEntries, nPatterns := 0, 0
+	for i, p := range files {
 		b, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return nil, err
 		}
-		errs = append(errs, d.readOurs(p, b)...)
+		texts[i] = b
+		e, p := countLines(b)
+		nEntries += e
+		nPatterns += p
+	}
+	// Sized once for all files: growing by appending made most of the
+	// garbage of a load.
+	d.entries = make([]Entry, 0, nEntries)
+	d.layers = make([]uint16, 0, nEntries)
+	d.rawPats = make([]rawPattern, 0, nPatterns)
+	var errs []error
+	for i, p := range files {
+		errs = append(errs, d.readOurs(p, texts[i])...)
 	}
 	errs = append(errs, d.resolvePatterns()...)
 	if len(errs) > 0 && !opt.Lenient {
@@ -100,17 +115,25 @@ func (d *Dictionary) readOurs(file string, b []byte) []error {
 	bad := func(line int, format string, a ...any) {
 		errs = append(errs, &LineError{file, line, fmt.Sprintf(format, a...)})
 	}
-	kind := defaultKind(file)
-	var person *Entry // the person block being read
-	flush := func() {
-		if person != nil {
-			d.entries = append(d.entries, *person)
-			d.layers = append(d.layers, d.layer)
-			person = nil
-		}
-	}
+	mem := d.mem()
 	// One string for the whole file: names and lines are substrings of it.
 	text := strings.TrimPrefix(string(b), "\ufeff")
+	kind := defaultKind(file)
+	// The person block being read, and its roles so far.
+	var person Entry
+	inPerson := false
+	var roles []Role
+	flush := func() {
+		if inPerson {
+			if len(roles) > 0 {
+				person.Roles = mem.roles.take(roles)
+			}
+			d.entries = append(d.entries, person)
+			d.layers = append(d.layers, d.layer)
+			inPerson, roles = false, roles[:0]
+		}
+	}
+	var names []string // scratch
 	for n := 1; text != ""; n++ {
 		var line string
 		line, text, _ = strings.Cut(text, "\n")
@@ -124,7 +147,7 @@ func (d *Dictionary) readOurs(file string, b []byte) []error {
 		indented := line[0] == ' ' || line[0] == '\t'
 		line = strings.TrimSpace(line)
 		if indented {
-			if person == nil {
+			if !inPerson {
 				bad(n, "indented role line outside a person block")
 				continue
 			}
@@ -134,7 +157,7 @@ func (d *Dictionary) readOurs(file string, b []byte) []error {
 				continue
 			}
 			role.Line = n
-			person.Roles = append(person.Roles, role)
+			roles = append(roles, role)
 			continue
 		}
 		flush()
@@ -162,7 +185,7 @@ func (d *Dictionary) readOurs(file string, b []byte) []error {
 			}
 			d.synsets[name] = members
 		case line[0] >= '0' && line[0] <= '9':
-			rp, err := parsePatternLine(line)
+			rp, err := parsePatternLine(line, mem)
 			if err != nil {
 				bad(n, "%v", err)
 				continue
@@ -170,17 +193,17 @@ func (d *Dictionary) readOurs(file string, b []byte) []error {
 			rp.file, rp.line = file, n
 			d.rawPats = append(d.rawPats, rp)
 		default:
-			if code, names, ok := splitEntry(line); ok {
+			if code, rest, ok := splitEntry(line); ok {
 				if err := checkActorCode(code); err != nil {
 					bad(n, "%v", err)
 					continue
 				}
-				names, err := cleanNames(names)
-				if err != nil {
-					bad(n, "%v", err)
+				names = cleanNames(names[:0], rest)
+				if len(names) == 0 {
+					bad(n, "no names")
 					continue
 				}
-				d.entries = append(d.entries, Entry{Kind: kind, Code: code, Names: names, File: file, Line: n})
+				d.entries = append(d.entries, Entry{Kind: kind, Code: code, Names: mem.strs.take(names), File: file, Line: n})
 				d.layers = append(d.layers, d.layer)
 				continue
 			}
@@ -188,16 +211,36 @@ func (d *Dictionary) readOurs(file string, b []byte) []error {
 				bad(n, "want \"CODE: name; name\" in a !kind %s section", kind)
 				continue
 			}
-			names, err := cleanNames(line)
-			if err != nil {
-				bad(n, "%v", err)
+			names = cleanNames(names[:0], line)
+			if len(names) == 0 {
+				bad(n, "no names")
 				continue
 			}
-			person = &Entry{Kind: Person, Names: names, File: file, Line: n}
+			person, inPerson = Entry{Kind: Person, Names: mem.strs.take(names), File: file, Line: n}, true
 		}
 	}
 	flush()
 	return errs
+}
+
+// countLines counts the lines of a file that may be entries (or person
+// blocks) and those that may be verb patterns, by their first byte, so
+// that the slices they go into are made once.
+func countLines(b []byte) (entries, patterns int) {
+	for len(b) > 0 {
+		switch c := b[0]; {
+		case '0' <= c && c <= '9':
+			patterns++
+		case c != ' ' && c != '\t' && c != '#' && c != '\r' && c != '\n' && c != '!' && c != '&':
+			entries++
+		}
+		i := bytes.IndexByte(b, '\n')
+		if i < 0 {
+			break
+		}
+		b = b[i+1:]
+	}
+	return entries, patterns
 }
 
 // splitEntry splits "CODE: names" when the text before the colon is a code.
@@ -231,40 +274,39 @@ func checkActorCode(code string) error {
 	return nil
 }
 
-func cleanNames(s string) ([]string, error) {
-	names := make([]string, 0, strings.Count(s, ";")+1)
+// cleanNames appends to dst the names of a "name; name" list, with runs
+// of white space inside a name made one space.
+func cleanNames(dst []string, s string) []string {
 	for n := range strings.SplitSeq(s, ";") {
 		n = strings.TrimSpace(n)
 		if strings.Contains(n, "  ") || strings.ContainsAny(n, "\t\r\n") {
 			n = strings.Join(strings.Fields(n), " ")
 		}
 		if n != "" {
-			names = append(names, n)
+			dst = append(dst, n)
 		}
 	}
-	if len(names) == 0 {
-		return nil, fmt.Errorf("no names")
-	}
-	return names, nil
+	return dst
 }
 
 // parseRole reads "CODE [FROM..TO]".
 func parseRole(s string) (Role, error) {
-	f := strings.Fields(s)
-	if len(f) == 0 || len(f) > 2 {
+	code, rest := cutField(s)
+	dates, extra := cutField(rest)
+	if code == "" || extra != "" {
 		return Role{}, fmt.Errorf("want \"CODE [FROM..TO]\", got %q", s)
 	}
-	if err := checkActorCode(f[0]); err != nil {
+	if err := checkActorCode(code); err != nil {
 		return Role{}, err
 	}
-	r := Role{Code: f[0]}
-	if len(f) == 1 {
+	r := Role{Code: code}
+	if dates == "" {
 		r.Default = true
 		return r, nil
 	}
-	from, to, ok := strings.Cut(f[1], "..")
+	from, to, ok := strings.Cut(dates, "..")
 	if !ok {
-		return Role{}, fmt.Errorf("date range %q: want FROM..TO", f[1])
+		return Role{}, fmt.Errorf("date range %q: want FROM..TO", dates)
 	}
 	var err error
 	if from != "" {
@@ -278,36 +320,71 @@ func parseRole(s string) (Role, error) {
 		}
 	}
 	if !r.From.IsZero() && !r.To.IsZero() && r.To.Before(r.From) {
-		return Role{}, fmt.Errorf("date range %q ends before it starts", f[1])
+		return Role{}, fmt.Errorf("date range %q ends before it starts", dates)
 	}
 	return r, nil
 }
 
+// cutField returns the first white-space separated field of s and the
+// text after it, as strings.Fields would split s but without a slice.
+func cutField(s string) (field, rest string) {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	i := strings.IndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s, ""
+	}
+	return s[:i], strings.TrimLeftFunc(s[i:], unicode.IsSpace)
+}
+
 // parseDate reads YYYY, YYYY-MM or YYYY-MM-DD; end rounds up to the last
-// day of a year or month so that "..2024" includes December 2024.
+// day of a year or month so that "..2024" includes December 2024. It
+// accepts what time.Parse accepts for those layouts, without its cost
+// (several thousand role dates at each start-up).
 func parseDate(s string, end bool) (time.Time, error) {
-	var t time.Time
-	var err error
+	y, ok := digits(s, 0, 4)
+	m, d := 1, 1
 	switch len(s) {
 	case 4:
-		t, err = time.Parse("2006", s)
-		if end {
-			t = t.AddDate(1, 0, -1)
-		}
 	case 7:
-		t, err = time.Parse("2006-01", s)
-		if end {
-			t = t.AddDate(0, 1, -1)
-		}
+		m, ok = digits(s, 5, 7)
+		ok = ok && s[4] == '-'
 	case 10:
-		t, err = time.Parse("2006-01-02", s)
+		var okM, okD bool
+		m, okM = digits(s, 5, 7)
+		d, okD = digits(s, 8, 10)
+		ok = ok && okM && okD && s[4] == '-' && s[7] == '-'
 	default:
-		err = fmt.Errorf("bad length")
+		ok = false
 	}
-	if err != nil {
+	if !ok || m < 1 || m > 12 {
 		return time.Time{}, fmt.Errorf("date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
 	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	switch {
+	case t.Day() != d: // past the end of the month
+		return time.Time{}, fmt.Errorf("date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
+	case end && len(s) == 4:
+		t = time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
+	case end && len(s) == 7:
+		t = time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC)
+	}
 	return t, nil
+}
+
+// digits reads the decimal number s[i:j], all digits.
+func digits(s string, i, j int) (int, bool) {
+	if j > len(s) {
+		return 0, false
+	}
+	n := 0
+	for ; i < j; i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }
 
 // parseSynset reads "&NAME = word | word".
@@ -333,7 +410,7 @@ func parseSynset(line string) (string, []string, error) {
 // parsePatternLine reads "CODE HEAD ITEM... {prep|prep}". All the words of
 // a line share one backing array: a large verb dictionary loads with a few
 // allocations per line.
-func parsePatternLine(line string) (rawPattern, error) {
+func parsePatternLine(line string, mem *loadMem) (rawPattern, error) {
 	var fa [16]string
 	f := fa[:0]
 	for w := range strings.FieldsSeq(line) {
@@ -359,7 +436,9 @@ func parsePatternLine(line string) (rawPattern, error) {
 	if head == "" || head[0] == '{' {
 		return rp, fmt.Errorf("verb pattern: bad head %q", f[1])
 	}
-	words := make([]string, 0, len(f)+strings.Count(line, "|"))
+	// The words and items of all lines share a few large arrays (mem):
+	// every alternative is one of the fields or split from one at "|".
+	words := mem.strs.reserve(len(f) + strings.Count(line, "|"))
 	part := func(s string) []string {
 		start := len(words)
 		words = appendAlts(words, s)
@@ -369,13 +448,17 @@ func parsePatternLine(line string) (rawPattern, error) {
 	if len(rp.heads) == 0 {
 		return rp, fmt.Errorf("verb pattern: bad head %q", f[1])
 	}
-	rp.items = make([][]string, 0, len(f)-2)
+	rp.items = mem.items.reserve(len(f) - 2)
 	for _, it := range f[2:] {
 		if strings.HasPrefix(it, "{") {
 			if !strings.HasSuffix(it, "}") || len(it) < 3 {
 				return rp, fmt.Errorf("verb pattern: bad preposition set %q", it)
 			}
-			rp.preps = append(rp.preps, part(it[1:len(it)-1])...)
+			if ps := part(it[1 : len(it)-1]); rp.preps == nil && len(ps) > 0 {
+				rp.preps = ps
+			} else {
+				rp.preps = append(rp.preps, ps...) // copies: ps is capped
+			}
 			continue
 		}
 		alts := part(it)
@@ -384,6 +467,8 @@ func parsePatternLine(line string) (rawPattern, error) {
 		}
 		rp.items = append(rp.items, alts)
 	}
+	mem.strs.commit(words)
+	mem.items.commit(rp.items)
 	return rp, nil
 }
 
@@ -406,6 +491,8 @@ func appendAlts(dst []string, s string) []string {
 // Patterns: one per head alternative.
 func (d *Dictionary) resolvePatterns(fallback ...map[string][]string) []error {
 	var errs []error
+	mem := d.mem()
+	var scratch []string
 	expand := func(rp *rawPattern, alts []string) ([]string, bool) {
 		refs := false
 		for _, a := range alts {
@@ -414,7 +501,8 @@ func (d *Dictionary) resolvePatterns(fallback ...map[string][]string) []error {
 		if !refs {
 			return alts, true // shared, not copied: patterns are read-only
 		}
-		var out []string
+		out := scratch[:0]
+		defer func() { scratch = out[:0] }()
 		for _, a := range alts {
 			if a[0] != '&' {
 				out = append(out, a)
@@ -436,8 +524,16 @@ func (d *Dictionary) resolvePatterns(fallback ...map[string][]string) []error {
 			}
 			out = append(out, m...)
 		}
-		return out, true
+		if len(out) == 0 {
+			return nil, true
+		}
+		return mem.strs.take(out), true
 	}
+	n := 0
+	for i := range d.rawPats {
+		n += len(d.rawPats[i].heads)
+	}
+	d.patterns = slices.Grow(d.patterns, n)
 	for i := range d.rawPats {
 		rp := &d.rawPats[i]
 		heads, ok := expand(rp, rp.heads)
@@ -453,7 +549,7 @@ func (d *Dictionary) resolvePatterns(fallback ...map[string][]string) []error {
 			}
 			if len(x) != len(it) || (len(x) > 0 && &x[0] != &it[0]) {
 				if &items[0] == &rp.items[0] {
-					items = slices.Clone(rp.items)
+					items = mem.items.take(rp.items)
 				}
 				items[k] = x
 			}
@@ -462,8 +558,8 @@ func (d *Dictionary) resolvePatterns(fallback ...map[string][]string) []error {
 			continue
 		}
 		for _, h := range heads {
-			d.patterns = append(d.patterns, &Pattern{Code: rp.code, Head: h, Noun: rp.noun, Items: items,
-				TargetPreps: rp.preps, File: rp.file, Line: rp.line})
+			d.patterns = append(d.patterns, mem.pats.add(Pattern{Code: rp.code, Head: h, Noun: rp.noun, Items: items,
+				TargetPreps: rp.preps, File: rp.file, Line: rp.line}))
 		}
 	}
 	d.rawPats = nil

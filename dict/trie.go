@@ -44,11 +44,16 @@ type termVal struct {
 // newTrie returns an empty trie sized for about words distinct tokens and
 // nodes nodes.
 func newTrie(words, nodes int) trie {
-	t := trie{vocab: make(map[string]int32, words), words: make([]string, 0, words),
-		edges: make(map[uint64]int32, nodes), first: make([]int32, 1, nodes+1),
-		last: make([]int32, 1, nodes+1), nodes: 1}
-	t.first[0], t.last[0] = -1, -1
+	t := trie{vocab: make(map[string]int32, words), words: make([]string, 0, words)}
+	t.reserveNodes(nodes)
 	return t
+}
+
+// reserveNodes sizes a trie with no edges yet for about n nodes.
+func (t *trie) reserveNodes(n int) {
+	t.edges = make(map[uint64]int32, n)
+	t.first, t.last = make([]int32, 1, n+1), make([]int32, 1, n+1)
+	t.first[0], t.last[0], t.nodes = -1, -1, 1
 }
 
 // intern returns the id of the folded token w, adding it when new. w is
