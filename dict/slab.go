@@ -16,7 +16,7 @@ func (s *slab[T]) reserve(n int) []T {
 		s.free = make([]T, 0, max(slabChunk, n))
 	}
 	l := len(s.free)
-	return s.free[l:l:l+n]
+	return s.free[l : l : l+n]
 }
 
 // commit keeps used, the slice the last reserve returned after appending
