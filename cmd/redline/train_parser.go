@@ -13,6 +13,7 @@ import (
 func init() {
 	var trainFiles []string
 	var devFile, out string
+	var averageWith []string
 	var opt parse.TrainOptions
 	cmd := &cobra.Command{
 		Use:   "parser --train FILE [--train FILE2] --dev FILE -o MODEL",
@@ -41,6 +42,25 @@ func init() {
 			if err != nil {
 				return err
 			}
+			if len(averageWith) > 0 {
+				ps := []*parse.Parser{p}
+				for _, name := range averageWith {
+					f, err := os.Open(name)
+					if err != nil {
+						return err
+					}
+					q, err := parse.Load(f)
+					f.Close()
+					if err != nil {
+						return fmt.Errorf("%s: %w", name, err)
+					}
+					ps = append(ps, q)
+				}
+				if p, err = parse.Average(ps...); err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.ErrOrStderr(), "averaged with %d models\n", len(averageWith))
+			}
 			f, err := os.Create(out)
 			if err != nil {
 				return err
@@ -63,6 +83,7 @@ func init() {
 	fl.StringVarP(&out, "output", "o", "", "model file to write")
 	fl.IntVar(&opt.Epochs, "epochs", 12, "passes over the training data")
 	fl.Int64Var(&opt.Seed, "seed", 1, "random seed (training is deterministic for a seed)")
+	fl.StringArrayVar(&averageWith, "average-with", nil, "average the new model's weights with this model's (repeatable; same table sizes)")
 	fl.IntVar(&opt.Jackknife, "jackknife", 0, "train on tags from this many jackknifed taggers (0: the files' tags)")
 	fl.IntVar(&opt.MoveBits, "move-bits", 21, "log2 of the rows of the move weight table")
 	fl.IntVar(&opt.LabelBits, "label-bits", 17, "log2 of the rows of the label weight table")
