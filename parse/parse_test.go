@@ -403,3 +403,33 @@ func FuzzParseTokens(f *testing.F) {
 		checkTree(t, toks)
 	})
 }
+
+// TestAverage checks that averaging a model with itself keeps its parses and
+// that models of different shapes are refused.
+func TestAverage(t *testing.T) {
+	p, ss := tinyModel(t)
+	q, err := Average(p, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range ss {
+		a, b := Tokens(s, nil, nil), Tokens(s, nil, nil)
+		p.ParseTokens(a)
+		q.ParseTokens(b)
+		for i := range a {
+			if a[i].Head != b[i].Head || a[i].Rel != b[i].Rel {
+				t.Errorf("%s: averaged model parses differently", a[i].Form)
+			}
+		}
+	}
+	other, err := Train(ss, nil, TrainOptions{Epochs: 1, MoveBits: 9, LabelBits: 8}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Average(p, other); err == nil {
+		t.Error("averaged models with different table sizes")
+	}
+	if _, err := Average(); err == nil {
+		t.Error("averaged nothing")
+	}
+}
