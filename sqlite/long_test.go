@@ -138,7 +138,7 @@ func bulkLoad(ctx context.Context, s *DB, n int) error {
 		return err
 	}
 	defer conn.Close()
-	drop := []string{"event_key", "event_day", "event_src", "event_tgt", "mention_event", "mention_doc", "mention_mid"}
+	drop := []string{"event_key", "event_day", "event_dyad", "event_tgt", "mention_event", "mention_doc", "mention_mid"}
 	for _, ix := range drop {
 		if _, err := conn.ExecContext(ctx, "DROP INDEX IF EXISTS "+ix); err != nil {
 			return err

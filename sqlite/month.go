@@ -141,44 +141,56 @@ func (t *tx) flushMonths() error {
 }
 
 // scanMonths calls fn for every day with events of every dyad (both
-// countries known) between from and to, from the monthly blobs.
+// countries known) between from and to, from the monthly blobs, month by
+// month.
 func (s *DB) scanMonths(ctx context.Context, from, to time.Time, fn func(src, tgt string, c *redline.DayCount)) error {
 	w := &where{}
 	w.add("src <> ''")
 	w.add("tgt <> ''")
-	var lo, hi int64
+	lo, hi := int64(math.MinInt64), int64(math.MaxInt64)
 	if !from.IsZero() {
-		lo, _ = monthOf(day(from))
-		w.add("month >= ?", lo)
+		lo = day(from)
+		m, _ := monthOf(lo)
+		w.add("month >= ?", m)
 	}
 	if !to.IsZero() {
-		hi, _ = monthOf(day(to))
-		w.add("month <= ?", hi)
+		hi = day(to)
+		m, _ := monthOf(hi)
+		w.add("month <= ?", m)
 	}
-	rows, err := s.db.QueryContext(ctx, "SELECT month, src, tgt, days FROM dyad_month"+w.String(), w.args...)
+	rows, err := s.db.QueryContext(ctx, "SELECT month, src, tgt, days FROM dyad_month"+w.String()+" ORDER BY month", w.args...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	var blob sql.RawBytes
+	var c redline.DayCount
 	for rows.Next() {
 		var m int64
 		var src, tgt string
 		if err := rows.Scan(&m, &src, &tgt, &blob); err != nil {
 			return err
 		}
-		days := decodeMonth(blob)
 		start := monthStart(m)
-		for i := range days {
-			c := &days[i]
-			if c.Events() == 0 {
+		d0 := day(start)
+		for i := 0; i < 31 && (i+1)*dayRecSize <= len(blob); i++ {
+			if d := d0 + int64(i); d < lo || d > hi {
 				continue
 			}
-			c.Day = start.AddDate(0, 0, i)
-			if (!from.IsZero() && c.Day.Before(from)) || (!to.IsZero() && c.Day.After(to)) {
+			r := blob[i*dayRecSize:]
+			var n int32
+			for q := 1; q <= 4; q++ {
+				c.Quad[q] = int(int32(binary.LittleEndian.Uint32(r[(q-1)*4:])))
+				n += int32(c.Quad[q])
+			}
+			if n == 0 {
 				continue
 			}
-			fn(src, tgt, c)
+			c.Mentions = int(int32(binary.LittleEndian.Uint32(r[16:])))
+			c.GoldsteinSum = math.Float64frombits(binary.LittleEndian.Uint64(r[20:]))
+			c.Conflict = math.Float64frombits(binary.LittleEndian.Uint64(r[28:]))
+			c.Day = start.Add(time.Duration(i) * 24 * time.Hour)
+			fn(src, tgt, &c)
 		}
 	}
 	return rows.Err()
@@ -187,21 +199,35 @@ func (s *DB) scanMonths(ctx context.Context, from, to time.Time, fn func(src, tg
 // DyadDays reads the asserted country-dyad rollup between two days, dyads
 // with both countries known only, ordered by dyad then day.
 func (s *DB) DyadDays(ctx context.Context, from, to time.Time) ([]redline.DyadDay, error) {
-	var out []redline.DyadDay
+	// Blobs come month by month: grouping by dyad keeps each dyad's days
+	// in order, and only the dyads need sorting.
+	byDyad := map[[2]string][]redline.DayCount{}
+	n := 0
 	err := s.scanMonths(ctx, from, to, func(src, tgt string, c *redline.DayCount) {
-		out = append(out, redline.DyadDay{Source: src, Target: tgt, DayCount: *c})
+		k := [2]string{src, tgt}
+		byDyad[k] = append(byDyad[k], *c)
+		n++
 	})
-	sort.Slice(out, func(i, j int) bool {
-		a, b := &out[i], &out[j]
-		if a.Source != b.Source {
-			return a.Source < b.Source
+	if err != nil {
+		return nil, err
+	}
+	dyads := make([][2]string, 0, len(byDyad))
+	for k := range byDyad {
+		dyads = append(dyads, k)
+	}
+	sort.Slice(dyads, func(i, j int) bool {
+		if dyads[i][0] != dyads[j][0] {
+			return dyads[i][0] < dyads[j][0]
 		}
-		if a.Target != b.Target {
-			return a.Target < b.Target
-		}
-		return a.Day.Before(b.Day)
+		return dyads[i][1] < dyads[j][1]
 	})
-	return out, err
+	out := make([]redline.DyadDay, 0, n)
+	for _, k := range dyads {
+		for _, c := range byDyad[k] {
+			out = append(out, redline.DyadDay{Source: k[0], Target: k[1], DayCount: c})
+		}
+	}
+	return out, nil
 }
 
 // TopDyads ranks country dyads (both countries known, asserted events) over

@@ -277,7 +277,10 @@ func (s *DB) Events(ctx context.Context, f redline.EventFilter) (redline.EventPa
 	default:
 		return page, fmt.Errorf("%w: order %q", redline.ErrInvalid, f.Order)
 	}
-	q := "SELECT " + eventCols + " FROM event e" + fmt.Sprintf(eventJoins, "m.id = e.rep") + w.String() + order + " LIMIT ?"
+	// The page is chosen on the event table alone; only its rows are joined
+	// to actors, mentions, sentences and documents.
+	q := "SELECT " + eventCols + " FROM (SELECT e.id FROM event e" + w.String() + order + " LIMIT ?) page JOIN event e ON e.id = page.id" +
+		fmt.Sprintf(eventJoins, "m.id = e.rep") + order
 	rows, err := s.db.QueryContext(ctx, q, append(w.args, limit+1)...)
 	if err != nil {
 		return page, err

@@ -62,7 +62,7 @@ CREATE TABLE IF NOT EXISTS event(
 );
 CREATE INDEX IF NOT EXISTS event_key ON event(key, day);
 CREATE INDEX IF NOT EXISTS event_day ON event(day);
-CREATE INDEX IF NOT EXISTS event_src ON event(src, day);
+CREATE INDEX IF NOT EXISTS event_dyad ON event(src, tgt, day);
 CREATE INDEX IF NOT EXISTS event_tgt ON event(tgt, day);
 
 -- One coded Event of one document.
