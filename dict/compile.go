@@ -179,15 +179,20 @@ func (c *compiled) indexPatterns(pats []*Pattern) {
 		}
 		group[i] = g
 		size[g]++
-		c.known[p.Head] = true
-		// The patterns of one line with several heads share their items:
+		// Most words recur (a look-up costs less than an assignment), and
+		// the patterns of one line with several heads share their items:
 		// their words are marked once.
+		if !c.known[p.Head] {
+			c.known[p.Head] = true
+		}
 		if i > 0 && sameItems(pats[i-1].Items, p.Items) {
 			continue
 		}
 		for _, it := range p.Items {
 			for _, a := range it {
-				c.known[a] = true
+				if !c.known[a] {
+					c.known[a] = true
+				}
 			}
 		}
 	}

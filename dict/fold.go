@@ -184,16 +184,32 @@ func isCapitalised(s string) bool {
 // "moon"), other edge punctuation splits, and periods stay inside
 // abbreviations and initials ("U.S.", "R.", "Jr."). Load time only.
 func nameTokens(dst []string, name string) []string {
-	for _, f := range strings.Fields(name) {
+	for f := range strings.FieldsSeq(name) {
 		dst = splitWord(dst, f)
 	}
 	return dst
 }
 
+// indexSplit is strings.IndexAny(w, "-/\u2013\u2014") without decoding
+// every rune: the dashes are the only runes starting E2 80 93/94.
+func indexSplit(w string) int {
+	for i := 0; i < len(w); i++ {
+		switch w[i] {
+		case '-', '/':
+			return i
+		case 0xE2:
+			if i+2 < len(w) && w[i+1] == 0x80 && (w[i+2] == 0x93 || w[i+2] == 0x94) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
 func splitWord(dst []string, w string) []string {
 	// Hyphens and slashes inside a word separate tokens.
 	for {
-		i := strings.IndexAny(w, "-/\u2013\u2014")
+		i := indexSplit(w)
 		if i < 0 {
 			break
 		}

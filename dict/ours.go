@@ -279,7 +279,7 @@ func checkActorCode(code string) error {
 func cleanNames(dst []string, s string) []string {
 	for n := range strings.SplitSeq(s, ";") {
 		n = strings.TrimSpace(n)
-		if strings.Contains(n, "  ") || strings.ContainsAny(n, "\t\r\n") {
+		if oddSpace(n) {
 			n = strings.Join(strings.Fields(n), " ")
 		}
 		if n != "" {
@@ -287,6 +287,22 @@ func cleanNames(dst []string, s string) []string {
 		}
 	}
 	return dst
+}
+
+// oddSpace reports whether a name has two spaces in a row or a tab or
+// line break, in one pass.
+func oddSpace(n string) bool {
+	for i := 0; i < len(n); i++ {
+		switch n[i] {
+		case '\t', '\r', '\n':
+			return true
+		case ' ':
+			if i+1 < len(n) && n[i+1] == ' ' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // parseRole reads "CODE [FROM..TO]".
@@ -346,8 +362,9 @@ func parseDate(s string, end bool) (time.Time, error) {
 	switch len(s) {
 	case 4:
 	case 7:
-		m, ok = digits(s, 5, 7)
-		ok = ok && s[4] == '-'
+		var okM bool
+		m, okM = digits(s, 5, 7)
+		ok = ok && okM && s[4] == '-'
 	case 10:
 		var okM, okD bool
 		m, okM = digits(s, 5, 7)
