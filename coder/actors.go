@@ -331,18 +331,19 @@ func (s *sentenceState) pronounActor(h int) (actorRef, bool) {
 		}
 		return actorRef{}, false
 	}
-	// "Aid agencies said they could not ...": a pronoun subject of what
-	// someone reports is, first of all, the reporter.
-	if a, found := s.reporterOf(h); found {
-		return a, true
-	}
-	// "warning the Russian leader about consequences should he invade":
-	// in a clause under a verb addressed to someone, a person pronoun is
-	// that addressee.
-	if personPronouns[w] {
+	// "warning the Russian leader about consequences should he invade",
+	// "EU officials told national governments that they shouldn't close
+	// borders": in a clause under a verb addressed to someone, the pronoun
+	// is that addressee.
+	if personPronouns[w] || w == "they" || w == "them" {
 		if a, found := s.addresseeOf(h); found {
 			return a, true
 		}
+	}
+	// "Aid agencies said they could not ...": otherwise a pronoun subject
+	// of what someone reports is the reporter.
+	if a, found := s.reporterOf(h); found {
+		return a, true
 	}
 	// "when it comes to", "it is time": an expletive "it" names nothing.
 	if w == "it" {
@@ -374,9 +375,9 @@ func (s *sentenceState) pronounActor(h int) (actorRef, bool) {
 	return actorRef{}, false
 }
 
-// addresseeOf resolves person pronoun h, the subject of a clause below a
-// verb addressed to someone (warn, urge, tell, ask: objectControl), to that
-// verb's object when the object names a person or a government.
+// addresseeOf resolves pronoun h, the subject of a clause below a verb
+// addressed to someone (warn, urge, tell, ask: objectControl), to that
+// verb's object: for "he"/"she" when it names a person or an office.
 func (s *sentenceState) addresseeOf(h int) (actorRef, bool) {
 	t := &s.t
 	v := t.head(h)
@@ -395,7 +396,7 @@ func (s *sentenceState) addresseeOf(h int) (actorRef, bool) {
 		}
 		if objectControl[t.lemma(g)] {
 			if o := t.child(g, redline.Obj); o >= 0 && o < h {
-				if a, ok := s.npActor(o); ok && (a.kind == dict.Person || a.kind == dict.Agent) {
+				if a, ok := s.npActor(o); ok && (a.kind == dict.Person || a.kind == dict.Agent || !personPronouns[t.toks[h].Lower]) {
 					a.actor.Text = t.toks[h].Form
 					a.actor.Start, a.actor.End = t.toks[h].Start, t.toks[h].End
 					return a, true

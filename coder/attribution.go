@@ -96,6 +96,12 @@ func (s *sentenceState) statements(first int, out []redline.Event) []redline.Eve
 		if comp < 0 {
 			continue
 		}
+		// A statement needs someone who makes it: "Others argue ..." and
+		// "she told VOA" with no named speaker are not events.
+		var buf [2]actorRef
+		if len(s.sources(r, false, buf[:0])) == 0 {
+			continue
+		}
 		s.preds = append(s.preds, predicate{tok: r, code: "010", inner: -1, outer: -1, demanded: -1, statement: true})
 		out = s.emit(len(s.preds)-1, out)
 	}
