@@ -67,3 +67,21 @@ func FuzzTextFilter(f *testing.F) {
 		}
 	})
 }
+
+// FuzzMonthBlob: any bytes decode without a panic, and what decodes
+// encodes and decodes to the same month.
+func FuzzMonthBlob(f *testing.F) {
+	var m [31]redline.DayCount
+	m[0] = redline.DayCount{Quad: [5]int{0, 1, 2, 3, 4}, Mentions: 12, GoldsteinSum: -12.3, Conflict: 40.5}
+	m[30].Quad[4] = 1 << 40
+	f.Add(encodeMonth(&m))
+	f.Add([]byte{})
+	f.Add([]byte{0xff, 0xff, 0xff})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		d := decodeMonth(b)
+		again := decodeMonth(encodeMonth(&d))
+		if again != d {
+			t.Fatalf("round trip changed the month:\n%v\n%v", d, again)
+		}
+	})
+}

@@ -26,10 +26,6 @@ CREATE TABLE IF NOT EXISTS dyad_month(
 ) WITHOUT ROWID;
 `
 
-// dayRecSize is one day in a dyad_month blob: q1..q4 and mentions as int32,
-// Goldstein and conflict sums as float64.
-const dayRecSize = 5*4 + 2*8
-
 type monthKey struct {
 	month    int64
 	src, tgt string
@@ -45,31 +41,37 @@ func monthStart(month int64) time.Time {
 	return time.Date(1970+int(month/12), time.Month(month%12+1), 1, 0, 0, 0, 0, time.UTC)
 }
 
+// A month blob holds 31 days, each seven signed varints: events of
+// QuadClass 1 to 4, mentions, and the Goldstein and conflict sums in tenths
+// (Goldstein scores have one decimal, so the sums are exact). An empty day
+// takes 7 bytes and a month fits in its b-tree page: a blob that spilled to
+// an overflow page cost a read per row.
 func decodeMonth(b []byte) (out [31]redline.DayCount) {
-	for i := 0; i < 31 && (i+1)*dayRecSize <= len(b); i++ {
-		r := b[i*dayRecSize:]
-		c := &out[i]
-		for q := 1; q <= 4; q++ {
-			c.Quad[q] = int(int32(binary.LittleEndian.Uint32(r[(q-1)*4:])))
+	for i := 0; i < 31 && len(b) > 0; i++ {
+		var v [7]int64
+		for j := range v {
+			x, n := binary.Varint(b)
+			if n <= 0 {
+				return out
+			}
+			v[j], b = x, b[n:]
 		}
-		c.Mentions = int(int32(binary.LittleEndian.Uint32(r[16:])))
-		c.GoldsteinSum = math.Float64frombits(binary.LittleEndian.Uint64(r[20:]))
-		c.Conflict = math.Float64frombits(binary.LittleEndian.Uint64(r[28:]))
+		c := &out[i]
+		c.Quad = [5]int{0, int(v[0]), int(v[1]), int(v[2]), int(v[3])}
+		c.Mentions = int(v[4])
+		c.GoldsteinSum, c.Conflict = float64(v[5])/10, float64(v[6])/10
 	}
 	return out
 }
 
 func encodeMonth(days *[31]redline.DayCount) []byte {
-	b := make([]byte, 31*dayRecSize)
+	b := make([]byte, 0, 31*10)
 	for i := range days {
-		r := b[i*dayRecSize:]
 		c := &days[i]
-		for q := 1; q <= 4; q++ {
-			binary.LittleEndian.PutUint32(r[(q-1)*4:], uint32(int32(c.Quad[q])))
+		for _, v := range [7]int64{int64(c.Quad[1]), int64(c.Quad[2]), int64(c.Quad[3]), int64(c.Quad[4]), int64(c.Mentions),
+			int64(math.Round(c.GoldsteinSum * 10)), int64(math.Round(c.Conflict * 10))} {
+			b = binary.AppendVarint(b, v)
 		}
-		binary.LittleEndian.PutUint32(r[16:], uint32(int32(c.Mentions)))
-		binary.LittleEndian.PutUint64(r[20:], math.Float64bits(c.GoldsteinSum))
-		binary.LittleEndian.PutUint64(r[28:], math.Float64bits(c.Conflict))
 	}
 	return b
 }
@@ -164,7 +166,6 @@ func (s *DB) scanMonths(ctx context.Context, from, to time.Time, fn func(src, tg
 	}
 	defer rows.Close()
 	var blob sql.RawBytes
-	var c redline.DayCount
 	for rows.Next() {
 		var m int64
 		var src, tgt string
@@ -173,24 +174,14 @@ func (s *DB) scanMonths(ctx context.Context, from, to time.Time, fn func(src, tg
 		}
 		start := monthStart(m)
 		d0 := day(start)
-		for i := 0; i < 31 && (i+1)*dayRecSize <= len(blob); i++ {
-			if d := d0 + int64(i); d < lo || d > hi {
+		days := decodeMonth(blob)
+		for i := range days {
+			c := &days[i]
+			if d := d0 + int64(i); d < lo || d > hi || c.Events() == 0 {
 				continue
 			}
-			r := blob[i*dayRecSize:]
-			var n int32
-			for q := 1; q <= 4; q++ {
-				c.Quad[q] = int(int32(binary.LittleEndian.Uint32(r[(q-1)*4:])))
-				n += int32(c.Quad[q])
-			}
-			if n == 0 {
-				continue
-			}
-			c.Mentions = int(int32(binary.LittleEndian.Uint32(r[16:])))
-			c.GoldsteinSum = math.Float64frombits(binary.LittleEndian.Uint64(r[20:]))
-			c.Conflict = math.Float64frombits(binary.LittleEndian.Uint64(r[28:]))
 			c.Day = start.Add(time.Duration(i) * 24 * time.Hour)
-			fn(src, tgt, &c)
+			fn(src, tgt, c)
 		}
 	}
 	return rows.Err()
@@ -277,4 +268,61 @@ func (s *DB) TopDyads(ctx context.Context, q redline.DyadQuery) ([]redline.DyadT
 		out = out[:limit]
 	}
 	return out, nil
+}
+
+// migrate brings a store written by an older version up to date. Version 2
+// packs dyad_month blobs as varints; version 1 blobs are rebuilt from
+// country_day, which holds the same counts.
+func (s *DB) migrate(ctx context.Context) error {
+	var v int
+	if err := s.db.QueryRowContext(ctx, "SELECT v FROM meta WHERE k = 'schema'").Scan(&v); err != nil || v >= 2 {
+		return err
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, "DELETE FROM dyad_month"); err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, "SELECT src, tgt, day, q1, q2, q3, q4, mentions, gsum, csum FROM country_day WHERE mode = 0")
+	if err != nil {
+		return err
+	}
+	months := map[monthKey]*[31]redline.DayCount{}
+	for rows.Next() {
+		var k monthKey
+		var d int64
+		var c redline.DayCount
+		if err := rows.Scan(&k.src, &k.tgt, &d, &c.Quad[1], &c.Quad[2], &c.Quad[3], &c.Quad[4], &c.Mentions, &c.GoldsteinSum, &c.Conflict); err != nil {
+			rows.Close()
+			return err
+		}
+		var idx int
+		k.month, idx = monthOf(d)
+		m := months[k]
+		if m == nil {
+			m = new([31]redline.DayCount)
+			months[k] = m
+		}
+		m[idx].Add(&c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	put, err := tx.PrepareContext(ctx, "INSERT INTO dyad_month(month, src, tgt, days) VALUES(?,?,?,?)")
+	if err != nil {
+		return err
+	}
+	for k, m := range months {
+		if _, err := put.ExecContext(ctx, k.month, k.src, k.tgt, encodeMonth(m)); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE meta SET v = 2 WHERE k = 'schema'"); err != nil {
+		return err
+	}
+	return tx.Commit()
 }

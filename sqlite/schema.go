@@ -6,7 +6,7 @@ package sqlite
 // scans fast.
 const schema = `
 CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v INTEGER NOT NULL) WITHOUT ROWID;
-INSERT OR IGNORE INTO meta VALUES('schema', 1), ('docs', 0), ('events', 0), ('mentions', 0);
+INSERT OR IGNORE INTO meta VALUES('schema', 2), ('docs', 0), ('events', 0), ('mentions', 0);
 
 CREATE TABLE IF NOT EXISTS doc(
 	id INTEGER PRIMARY KEY,

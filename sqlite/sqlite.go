@@ -64,7 +64,12 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
 	}
-	return &DB{db: db, actors: map[string]actorRow{"": {}}, dayScanAbove: defaultDayScanAbove}, nil
+	s := &DB{db: db, actors: map[string]actorRow{"": {}}, dayScanAbove: defaultDayScanAbove}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
+	}
+	return s, nil
 }
 
 // Close closes the database.
