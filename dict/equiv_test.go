@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -26,10 +28,55 @@ import (
 //	go test ./dict -run TestMatchingUnchanged -equiv.record /tmp/dict-before.txt
 //	(change the code)
 //	go test ./dict -run TestMatchingUnchanged -equiv.compare /tmp/dict-before.txt
+//
+// -equiv.corpus DIR adds the inputs of a fuzz corpus of FuzzReadOurs (such
+// as $(go env GOCACHE)/fuzz/.../FuzzReadOurs) to the comparison, for the
+// paths that only malformed files take.
 var (
 	equivRecord  = flag.String("equiv.record", "", "write the matching dump of the current code to `file`")
 	equivCompare = flag.String("equiv.compare", "", "compare the matching dump of the current code with `file`")
+	equivCorpus  = flag.String("equiv.corpus", "", "also compare ReadOurs on the fuzz corpus files in `dir`")
 )
+
+// malformedDict has a bit of everything a reader may reject or repair.
+const malformedDict = `!kind person
+Vladimir Putin; Putin;;  V.  Putin
+  RUSGOV 2012-05-07..
+  RUSGOV 2012-13..
+  RUSGOV 00A0-01..
+  RUSGOV 2012-02-30..2013
+  RUSGOV 2012-02-29..2013-02
+  RUSGOV 2014..2012
+  RUSELI
+  RUSGOV 2000..2001 extra
+  rusgov 2000..
+  RU 2000..
+  USA 2000
+  USA 2000..2001-00
+!kind bogus
+!what now
+X:
+USA: ;;
+usa: foo
+   indented outside
+!kind country
+FRA: France ;  French	Republic
+130
+999 foo
+130 warn {}
+130 warn {|}
+130 warn {on} {at|in} x|y
+130 &NOPE x
+130 warn &NOPE
+130 n:
+130 {on}
+&BAD
+&EMPTY = |
+&SYN = a | b  c
+131 &SYN {on|&SYN} &SYN|z
+!kind org
+NATO: NATO; the Alliance
+`
 
 // equivDates are the dates every name is looked up at: none (the undated
 // reading), and dates across the people's terms.
@@ -77,6 +124,37 @@ func TestMatchingUnchanged(t *testing.T) {
 		dumpVOA(t, &b, pd)
 	} else {
 		t.Logf("%s absent: PETRARCH dictionaries and VOA sentences not compared", shared)
+	}
+
+	var inputs []string
+	inputs = append(inputs, malformedDict)
+	if *equivCorpus != "" {
+		files, err := filepath.Glob(filepath.Join(*equivCorpus, "*"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			raw, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, arg, _ := strings.Cut(string(raw), "\nstring(")
+			if in, err := strconv.Unquote(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(arg), ")"))); err == nil {
+				inputs = append(inputs, in)
+			}
+		}
+	}
+	for i, in := range inputs {
+		for _, name := range []string{"people/f.txt", "f.txt"} {
+			x, err := ReadOurs(name, strings.NewReader(in), Options{Lenient: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			dumpDictionary(&b, fmt.Sprintf("input %d as %s", i, name), x)
+			for _, w := range x.Warnings {
+				fmt.Fprintf(&b, "W %v\n", w)
+			}
+		}
 	}
 
 	got := b.String()
