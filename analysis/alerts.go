@@ -33,7 +33,8 @@ type AlertOptions struct {
 	// less from dyads that were silent (σ = 0) and wake up.
 	MinSpread float64
 	// Since and Until bound the days on which a window may end; a zero
-	// Until is the last day of the data, a zero Since 30 days before it.
+	// Until is the last day of the data, a zero Since 7 days before it
+	// (what is escalating this week).
 	Since, Until time.Time
 	// Top is how many driving events each alert carries (Detect); default 5.
 	Top int
@@ -189,10 +190,12 @@ func Detect(ctx context.Context, st redline.Store, opt AlertOptions) ([]Alert, e
 		until = s.LastDay
 	}
 	if since.IsZero() {
-		since = until.AddDate(0, 0, -30)
+		since = until.AddDate(0, 0, -7)
 	}
-	// History enough for the EWMA to settle: a few spans before the window.
-	from := since.AddDate(0, 0, -(opt.Window + 3*opt.Baseline))
+	// History enough for the EWMA to settle: two spans before the first
+	// window (older days weigh under 2%), and no more, since reading the
+	// rollup is most of the cost.
+	from := since.AddDate(0, 0, -(opt.Window + 2*opt.Baseline))
 	days, err := st.DyadDays(ctx, from, until)
 	if err != nil {
 		return nil, err

@@ -76,12 +76,12 @@ func TestLargeStore(t *testing.T) {
 			_, err := analysis.Series(ctx, s, redline.SeriesQuery{Source: "C03", Target: "C00MIL", Mode: redline.AllModes}, analysis.Month)
 			return err
 		}},
-		{"alerts (30 days, top events of up to 50 alerts)", func() error {
+		{"alerts (last 7 days, driving events of the top 10)", func() error {
 			_, err := analysis.Detect(ctx, s, analysis.AlertOptions{})
 			return err
 		}},
-		{"dyad days, 121 days (the input of alerts)", func() error {
-			_, err := s.DyadDays(ctx, last.AddDate(0, 0, -120), last)
+		{"dyad days, 77 days (the input of alerts)", func() error {
+			_, err := s.DyadDays(ctx, last.AddDate(0, 0, -76), last)
 			return err
 		}},
 		{"top events of an alert: country dyad, 7 days, by impact", func() error {

@@ -143,9 +143,10 @@ func (t *tx) flushMonths() error {
 }
 
 // scanMonths calls fn for every day with events of every dyad (both
-// countries known) between from and to, from the monthly blobs, month by
-// month.
-func (s *DB) scanMonths(ctx context.Context, from, to time.Time, fn func(src, tgt string, c *redline.DayCount)) error {
+// countries known) between from and to, from the monthly blobs, in the
+// order given (a column list for ORDER BY). Consecutive rows of one dyad
+// share its strings.
+func (s *DB) scanMonths(ctx context.Context, from, to time.Time, order string, fn func(src, tgt string, c *redline.DayCount)) error {
 	w := &where{}
 	w.add("src <> ''")
 	w.add("tgt <> ''")
@@ -160,17 +161,23 @@ func (s *DB) scanMonths(ctx context.Context, from, to time.Time, fn func(src, tg
 		m, _ := monthOf(hi)
 		w.add("month <= ?", m)
 	}
-	rows, err := s.db.QueryContext(ctx, "SELECT month, src, tgt, days FROM dyad_month"+w.String()+" ORDER BY month", w.args...)
+	rows, err := s.db.QueryContext(ctx, "SELECT month, src, tgt, days FROM dyad_month"+w.String()+" ORDER BY "+order, w.args...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	var blob sql.RawBytes
+	var blob, srcB, tgtB sql.RawBytes
+	var src, tgt string
 	for rows.Next() {
 		var m int64
-		var src, tgt string
-		if err := rows.Scan(&m, &src, &tgt, &blob); err != nil {
+		if err := rows.Scan(&m, &srcB, &tgtB, &blob); err != nil {
 			return err
+		}
+		if string(srcB) != src {
+			src = string(srcB)
+		}
+		if string(tgtB) != tgt {
+			tgt = string(tgtB)
 		}
 		start := monthStart(m)
 		d0 := day(start)
@@ -190,35 +197,11 @@ func (s *DB) scanMonths(ctx context.Context, from, to time.Time, fn func(src, tg
 // DyadDays reads the asserted country-dyad rollup between two days, dyads
 // with both countries known only, ordered by dyad then day.
 func (s *DB) DyadDays(ctx context.Context, from, to time.Time) ([]redline.DyadDay, error) {
-	// Blobs come month by month: grouping by dyad keeps each dyad's days
-	// in order, and only the dyads need sorting.
-	byDyad := map[[2]string][]redline.DayCount{}
-	n := 0
-	err := s.scanMonths(ctx, from, to, func(src, tgt string, c *redline.DayCount) {
-		k := [2]string{src, tgt}
-		byDyad[k] = append(byDyad[k], *c)
-		n++
+	var out []redline.DyadDay
+	err := s.scanMonths(ctx, from, to, "src, tgt, month", func(src, tgt string, c *redline.DayCount) {
+		out = append(out, redline.DyadDay{Source: src, Target: tgt, DayCount: *c})
 	})
-	if err != nil {
-		return nil, err
-	}
-	dyads := make([][2]string, 0, len(byDyad))
-	for k := range byDyad {
-		dyads = append(dyads, k)
-	}
-	sort.Slice(dyads, func(i, j int) bool {
-		if dyads[i][0] != dyads[j][0] {
-			return dyads[i][0] < dyads[j][0]
-		}
-		return dyads[i][1] < dyads[j][1]
-	})
-	out := make([]redline.DyadDay, 0, n)
-	for _, k := range dyads {
-		for _, c := range byDyad[k] {
-			out = append(out, redline.DyadDay{Source: k[0], Target: k[1], DayCount: c})
-		}
-	}
-	return out, nil
+	return out, err
 }
 
 // TopDyads ranks country dyads (both countries known, asserted events) over
@@ -232,7 +215,7 @@ func (s *DB) TopDyads(ctx context.Context, q redline.DyadQuery) ([]redline.DyadT
 		limit = 20
 	}
 	totals := map[[2]string]*redline.DyadTotal{}
-	err := s.scanMonths(ctx, q.From, q.To, func(src, tgt string, c *redline.DayCount) {
+	err := s.scanMonths(ctx, q.From, q.To, "month", func(src, tgt string, c *redline.DayCount) {
 		k := [2]string{src, tgt}
 		d := totals[k]
 		if d == nil {

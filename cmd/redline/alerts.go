@@ -30,8 +30,8 @@ baseline by --min-score standard errors, z = (mean - μ) / (max(σ, --min-spread
 and holds at least --min-events conflict events. Each alert shows its score, its
 window, the baseline and the events that drove it.
 
-By default the windows judged end in the 30 days before the last event date
-in the store.`,
+By default the windows judged end in the 7 days before the last event date
+in the store (--since and --until choose others).`,
 	Example: `  redline alerts --db news.db
   redline alerts --since 2022-02-01 --min-score 4 --format jsonl`,
 	Args: cobra.NoArgs,
@@ -41,7 +41,7 @@ in the store.`,
 func init() {
 	f := alertsCmd.Flags()
 	alertsFlags.store.register(alertsCmd)
-	f.StringVar(&alertsFlags.since, "since", "", "first window end judged (YYYY-MM-DD); default 30 days before --until")
+	f.StringVar(&alertsFlags.since, "since", "", "first window end judged (YYYY-MM-DD); default 7 days before --until")
 	f.StringVar(&alertsFlags.until, "until", "", "last window end judged (YYYY-MM-DD); default the last event date stored")
 	f.Float64Var(&alertsFlags.minScore, "min-score", 3, "z-score margin")
 	f.IntVar(&alertsFlags.window, "window", 7, "days in the recent window")
