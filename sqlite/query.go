@@ -279,7 +279,20 @@ func (s *DB) Events(ctx context.Context, f redline.EventFilter) (redline.EventPa
 	}
 	// The page is chosen on the event table alone; only its rows are joined
 	// to actors, mentions, sentences and documents.
-	q := "SELECT " + eventCols + " FROM (SELECT e.id FROM event e" + w.String() + order + " LIMIT ?) page JOIN event e ON e.id = page.id" +
+	// With both sides named, the dyad index is the narrowest: SQLite's
+	// planner, without statistics, prefers the target's.
+	hint := ""
+	if !dayScan {
+		var src, tgt bool
+		for _, c := range actorConds(&f) {
+			src = src || c.side == "src"
+			tgt = tgt || c.side == "tgt"
+		}
+		if src && tgt {
+			hint = " INDEXED BY event_dyad"
+		}
+	}
+	q := "SELECT " + eventCols + " FROM (SELECT e.id FROM event e" + hint + w.String() + order + " LIMIT ?) page JOIN event e ON e.id = page.id" +
 		fmt.Sprintf(eventJoins, "m.id = e.rep") + order
 	rows, err := s.db.QueryContext(ctx, q, append(w.args, limit+1)...)
 	if err != nil {
