@@ -45,10 +45,11 @@ type want struct {
 
 // adversarialCase writes one input file and says what must become of it.
 type adversarialCase struct {
-	file  string
-	about string
-	big   bool
-	write func(w io.Writer) ([]want, error)
+	file   string
+	about  string
+	big    bool
+	budget time.Duration // wall-clock bound of a big case's run; 0: the run's timeout only
+	write  func(w io.Writer) ([]want, error)
 }
 
 func jsonLine(w io.Writer, id, text string, extra ...string) error {
@@ -165,8 +166,8 @@ func cases(secret string) []adversarialCase {
 			text := strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1] + " condemned Russia." + control
 			return []want{{id: "countries-5000"}}, jsonLine(w, "countries-5000", text)
 		}},
-		{file: "long-sentence.jsonl", about: "a 1 MB sentence without punctuation", write: func(w io.Writer) ([]want, error) {
-			return []want{{id: "long-1mb"}}, jsonLine(w, "long-1mb", words(1<<20, 1)+"."+control)
+		{file: "long-sentence.jsonl", about: "a 64 KB sentence without punctuation", write: func(w io.Writer) ([]want, error) {
+			return []want{{id: "long-64kb"}}, jsonLine(w, "long-64kb", words(64<<10, 1)+"."+control)
 		}},
 		{file: "truncated.jsonl.gz", about: "gzip cut short after 300 complete documents", write: func(w io.Writer) ([]want, error) {
 			return truncatedGzip(w, 300)
@@ -187,6 +188,12 @@ func cases(secret string) []adversarialCase {
 				return nil, err
 			}
 			return []want{{line: 1, out: rejected, reason: "longer than"}, {id: "after-big-line"}}, jsonLine(w, "after-big-line", control)
+		}},
+		// Coding is linear in the text (4 s of CPU for this case on
+		// linux/amd64 in November 2026), so a minute is room for a loaded
+		// machine; a coder quadratic in sentence length blows it.
+		{file: "big-sentence.jsonl", big: true, budget: time.Minute, about: "a 1 MB sentence without punctuation", write: func(w io.Writer) ([]want, error) {
+			return []want{{id: "long-1mb"}}, jsonLine(w, "long-1mb", words(1<<20, 1)+"."+control)
 		}},
 		{file: "big-text.jsonl", big: true, about: "a JSON line with a 50 MB text", write: func(w io.Writer) ([]want, error) {
 			var b strings.Builder
@@ -397,7 +404,7 @@ func TestCode(t *testing.T) {
 	})
 	t.Run("big", func(t *testing.T) {
 		if os.Getenv(bigEnv) == "" {
-			t.Skipf("set %s=1 for the 50 MB and 100 MB documents (minutes of CPU, over 1 GiB of memory)", bigEnv)
+			t.Skipf("set %s=1 for the 1 MB sentence and the 50 MB and 100 MB documents (minutes of CPU, over 1 GiB of memory)", bigEnv)
 		}
 		// One process per case, so that each peak is its own.
 		for _, c := range big {
@@ -410,6 +417,9 @@ func TestCode(t *testing.T) {
 					c.file, c.about, nc, nr, mib(res.maxRSS), bigRSSBound>>20, res.elapsed.Seconds())
 				if res.maxRSS > bigRSSBound {
 					t.Errorf("max RSS %.0f MiB over the bound of %d MiB", mib(res.maxRSS), bigRSSBound>>20)
+				}
+				if c.budget > 0 && res.elapsed > c.budget {
+					t.Errorf("%.0f s, over the budget of %v", res.elapsed.Seconds(), c.budget)
 				}
 			})
 		}
