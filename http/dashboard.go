@@ -45,6 +45,8 @@ var assetVersion = func() string {
 var templates = template.Must(template.New("").Funcs(template.FuncMap{
 	"asset":     func(name string) string { return "/static/" + name + "?v=" + assetVersion },
 	"date":      func(t time.Time) string { return t.Format(dateLayout) },
+	"count":     thousands,
+	"addInt":    func(a, b int) int { return a + b },
 	"score":     func(f float64) string { return fmt.Sprintf("%+.1f", f) },
 	"num":       func(f float64) string { return fmt.Sprintf("%.1f", f) },
 	"pct":       func(f float64) string { return fmt.Sprintf("%.0f%%", 100*f) },
@@ -55,6 +57,25 @@ var templates = template.Must(template.New("").Funcs(template.FuncMap{
 	"quadName":  quadName,
 	"spans":     highlight,
 }).ParseFS(templateFS, "assets/templates/*.html"))
+
+// thousands writes n with thin-space thousands separators (10 000 000),
+// which read in every locale.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString("\u202f")
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
 
 func dyadURL(source, target string) string {
 	q := url.Values{}
@@ -148,6 +169,7 @@ type homeData struct {
 	From, To    time.Time
 	Chart       template.HTML
 	Alerts      []alertRow
+	MoreAlerts  int
 	Escalating  []escRow
 	Conflictual []dyadRow
 	Events      []eventRow
@@ -172,36 +194,47 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.Chart = seriesChart(ov.Days, analysis.Day, fmt.Sprintf("Asserted events between countries per day, %s to %s", from.Format(dateLayout), to.Format(dateLayout)))
-	alerting := map[[2]string]bool{}
-	for i := range ov.Alerts {
-		alerting[[2]string{ov.Alerts[i].Source, ov.Alerts[i].Target}] = true
+	// The alerts are analysis.Detect's, as `redline alerts` lists them;
+	// the first few carry the event that drove them most (one store query
+	// each, the page's main cost).
+	alerts, err := analysis.Detect(ctx, s.opt.Store, analysis.AlertOptions{Until: to, Limit: 1000, Top: 1, TopAlerts: 4})
+	if err != nil {
+		s.pageError(w, r, err)
+		return
 	}
+	recentFrom := to.AddDate(0, 0, -RecentDays+1)
+	spark := func(src, tgt string) template.HTML {
+		days, ok := ov.Spark[[2]string{src, tgt}]
+		if !ok {
+			return ""
+		}
+		return sparkline(days, recentFrom, src+" to "+tgt+": conflict intensity per day")
+	}
+	alerting := map[[2]string]bool{}
+	for i := range alerts {
+		a := &alerts[i]
+		alerting[[2]string{a.Source, a.Target}] = true
+		if len(d.Alerts) < 10 {
+			d.Alerts = append(d.Alerts, alertRow{Alert: a, Spark: spark(a.Source, a.Target)})
+		}
+	}
+	d.MoreAlerts = len(alerts) - len(d.Alerts)
 	// The ranking lists the dyads rising below the alert margin.
-	spark := map[[2]string]template.HTML{}
 	for i := range ov.Ranked {
 		e := &ov.Ranked[i]
-		k := [2]string{e.Source, e.Target}
-		spark[k] = sparkline(e.Days, e.RecentFrom, e.Source+" to "+e.Target+": conflict intensity per day")
-		if e.Score > 0 && !alerting[k] && len(d.Escalating) < 10 {
-			d.Escalating = append(d.Escalating, escRow{Escalation: e, Spark: spark[k]})
+		if e.Score > 0 && !alerting[[2]string{e.Source, e.Target}] && len(d.Escalating) < 10 {
+			d.Escalating = append(d.Escalating, escRow{Escalation: e, Spark: spark(e.Source, e.Target)})
 		}
-	}
-	// Alerts raised in the last 30 days, each with the event that drove
-	// it most.
-	for i := range ov.Alerts[:min(len(ov.Alerts), 10)] {
-		a := &ov.Alerts[i]
-		if err := drivers(ctx, s.opt.Store, a, 1); err != nil {
-			s.pageError(w, r, err)
-			return
-		}
-		d.Alerts = append(d.Alerts, alertRow{Alert: a, Spark: spark[[2]string{a.Source, a.Target}]})
 	}
 	for _, t := range ov.Top[:min(len(ov.Top), 10)] {
 		d.Conflictual = append(d.Conflictual, dyadRow{Source: t.Source, Target: t.Target,
-			Point: pointOf(t.DayCount, from), Spark: spark[[2]string{t.Source, t.Target}]})
+			Point: pointOf(t.DayCount, from), Spark: spark(t.Source, t.Target)})
 	}
-	page, err := s.opt.Store.Events(ctx, redline.EventFilter{From: to.AddDate(0, 0, -RecentDays+1), To: to,
-		Mode: redline.Asserted, Quad: redline.MaterialConflict, Order: redline.ByImpact, Limit: 8})
+	// The latest material conflict: newest first reads the day index
+	// backwards and stops at the eighth, where ranking a week by impact
+	// sorted every event of it (a second on 10⁷ events).
+	page, err := s.opt.Store.Events(ctx, redline.EventFilter{To: to,
+		Mode: redline.Asserted, Quad: redline.MaterialConflict, Limit: 8})
 	if err != nil {
 		s.pageError(w, r, err)
 		return

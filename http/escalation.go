@@ -25,35 +25,28 @@ type Escalation struct {
 // (analysis's default).
 const RecentDays = 7
 
-// alertDays is how many days before the last the overview reads: the 30
-// days in which analysis.Detect looks for alerts plus the history its
-// baseline needs (Window + 3 spans of 28 days), as in Detect.
-const alertDays = 30 + RecentDays + 3*28
-
-// overview is everything the overview page shows about country dyads,
-// computed from one read of the dyad rollup (DyadDays): the alerts of the
-// last 30 days (as analysis.Detect finds them, without their events), every
-// dyad active in the last week ranked by its current score, the dyads with
-// the most conflict and the daily totals over the window.
+// overview is what the overview page shows about country dyads besides
+// the alerts, computed from one read of the dyad rollup (DyadDays) over the
+// window: every dyad active in the last week ranked by its current score,
+// the dyads with the most conflict, the daily totals, and the daily series
+// of the dyads active this week for sparklines.
 type overview struct {
-	Alerts []analysis.Alert
 	Ranked []Escalation
 	Top    []redline.DyadTotal
 	Days   []analysis.Point
+	Spark  map[[2]string][]analysis.Point
 }
 
 func readOverview(ctx context.Context, st redline.Store, from, to time.Time) (*overview, error) {
-	start := minTime(from, to.AddDate(0, 0, -alertDays))
-	days, err := st.DyadDays(ctx, start, to)
+	days, err := st.DyadDays(ctx, from, to)
 	if err != nil {
 		return nil, err
 	}
-	ov := &overview{}
+	ov := &overview{Spark: map[[2]string][]analysis.Point{}}
 	recentFrom := to.AddDate(0, 0, -RecentDays+1)
 	// A margin just above zero and one event: the ranking wants every
 	// dyad's score, not only alerts.
 	rankOpt := analysis.AlertOptions{Window: RecentDays, MinScore: 1e-9, MinEvents: 1, Warmup: 1}
-	alertOpt := analysis.AlertOptions{}
 	var all []redline.DayCount
 	tops := map[[2]string]*redline.DyadTotal{}
 	series := make([]redline.DayCount, 0, 256)
@@ -62,38 +55,32 @@ func readOverview(ctx context.Context, st redline.Store, from, to time.Time) (*o
 		series = series[:0]
 		for ; j < len(days) && days[j].Source == days[i].Source && days[j].Target == days[i].Target; j++ {
 			series = append(series, days[j].DayCount)
-			if !days[j].Day.Before(from) {
-				all = append(all, days[j].DayCount)
-				k := [2]string{days[j].Source, days[j].Target}
-				if tops[k] == nil {
-					tops[k] = &redline.DyadTotal{Source: k[0], Target: k[1]}
-				}
-				tops[k].Add(&days[j].DayCount)
-			}
+			all = append(all, days[j].DayCount)
 		}
-		src, tgt := days[i].Source, days[i].Target
+		k := [2]string{days[i].Source, days[i].Target}
 		i = j
-		// Every dyad's series starts on the same day, so that one silent
-		// until lately has a zero baseline rather than none.
-		full := series
-		if full[0].Day.After(start) {
-			full = append([]redline.DayCount{{Day: start}}, series...)
+		t := &redline.DyadTotal{Source: k[0], Target: k[1]}
+		for n := range series {
+			t.Add(&series[n])
 		}
-		for _, a := range analysis.Escalations(full, to.AddDate(0, 0, -30), to, alertOpt) {
-			a.Source, a.Target = src, tgt
-			ov.Alerts = append(ov.Alerts, a)
-		}
+		tops[k] = t
 		if series[len(series)-1].Day.Before(recentFrom) {
 			continue // quiet this week
 		}
-		e := Escalation{Source: src, Target: tgt, RecentFrom: recentFrom}
+		// Every dyad's series starts on the window's first day, so that
+		// one silent until lately has a zero baseline rather than none.
+		full := series
+		if full[0].Day.After(from) {
+			full = append([]redline.DayCount{{Day: from}}, series...)
+		}
+		e := Escalation{Source: k[0], Target: k[1], RecentFrom: recentFrom}
 		for _, a := range analysis.Escalations(full, to, to, rankOpt) {
 			e.Alert = a
 		}
 		e.Days = analysis.Bucket(series, analysis.Day, from, to)
+		ov.Spark[k] = e.Days
 		ov.Ranked = append(ov.Ranked, e)
 	}
-	sort.SliceStable(ov.Alerts, func(i, j int) bool { return ov.Alerts[i].Score > ov.Alerts[j].Score })
 	sort.SliceStable(ov.Ranked, func(i, j int) bool {
 		if ov.Ranked[i].Score != ov.Ranked[j].Score {
 			return ov.Ranked[i].Score > ov.Ranked[j].Score
@@ -113,17 +100,6 @@ func readOverview(ctx context.Context, st redline.Store, from, to time.Time) (*o
 	sort.SliceStable(all, func(i, j int) bool { return all[i].Day.Before(all[j].Day) })
 	ov.Days = analysis.Bucket(all, analysis.Day, from, to)
 	return ov, nil
-}
-
-// drivers fills the alert's events that drove it, as analysis.Detect does:
-// the most conflictual asserted events of its window.
-func drivers(ctx context.Context, st redline.Store, a *analysis.Alert, n int) error {
-	page, err := st.Events(ctx, redline.EventFilter{
-		SourceCountry: a.Source, TargetCountry: a.Target, From: a.WindowStart, To: a.WindowEnd,
-		Mode: redline.Asserted, Order: redline.ByImpact, Limit: n,
-	})
-	a.Top = page.Events
-	return err
 }
 
 type apiAlert struct {
