@@ -6,14 +6,23 @@ package dict
 // length: appending to one copies it rather than overwriting a neighbour.
 type slab[T any] struct{ free []T }
 
-// slabChunk is the number of elements a slab allocates at a time.
-const slabChunk = 2048
+// A slab's arrays start at slabMin elements and double up to slabMax, so
+// that a small user file costs little and the defaults a few arrays each.
+const (
+	slabMin = 64
+	slabMax = 4096
+)
+
+// grow replaces the free array with a new one of at least n elements.
+func (s *slab[T]) grow(n int) {
+	s.free = make([]T, 0, max(n, min(max(2*cap(s.free), slabMin), slabMax)))
+}
 
 // reserve returns an empty slice with room for n elements, to be filled
 // with append and then kept with commit.
 func (s *slab[T]) reserve(n int) []T {
 	if cap(s.free)-len(s.free) < n || s.free == nil {
-		s.free = make([]T, 0, max(slabChunk, n))
+		s.grow(n)
 	}
 	l := len(s.free)
 	return s.free[l : l : l+n]
@@ -39,7 +48,7 @@ func (s *slab[T]) take(src []T) []T {
 // add copies v into the slab and returns a pointer to the copy.
 func (s *slab[T]) add(v T) *T {
 	if len(s.free) == cap(s.free) {
-		s.free = make([]T, 0, slabChunk)
+		s.grow(1)
 	}
 	s.free = append(s.free, v)
 	return &s.free[len(s.free)-1]
