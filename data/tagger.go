@@ -3,9 +3,12 @@ package data
 import _ "embed"
 
 // Tagger is the part-of-speech tagger and lemmatiser model (package tag),
-// gzip-compressed, trained on UD English EWT and GUM; see UD-LICENSE.md for
+// stored uncompressed so that the tagger can use it where it lies, trained
+// on UD English EWT and GUM; see UD-LICENSE.md for
 // the treebanks' licence and attribution. Rebuild it with
-// `redline train tagger` (the command is in tag's documentation).
+// `redline train tagger` (the command is in tag's documentation); this
+// copy was converted from the gzip-compressed model of commit ad795b3 (see
+// tag/load_test.go).
 //
 //go:embed tagger.model
 var Tagger []byte

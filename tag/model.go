@@ -1,25 +1,34 @@
 package tag
 
 import (
-	"bufio"
 	"bytes"
-	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"math"
-	"sort"
+	"slices"
 	"sync"
+	"unsafe"
 
 	"github.com/redline-events/redline"
 	"github.com/redline-events/redline/data"
 )
 
-// The model file is gzip-compressed; inside, after a magic line, come the
-// labels, the tag dictionary, one or two weight tables (stored column by
-// column, which compresses better than row by row) and the lemma exceptions.
-const magic = "redline-tagger 1\n"
+// The model file is laid out so that loading is a few tight loops and no
+// per-entry decoding: it is stored uncompressed (inflating it cost more than
+// everything else at start-up), the weight cells are little-endian uint32
+// arrays at 4-byte-aligned offsets that the tagger uses where they lie, and
+// the merged rows, which took most of the old load time to rebuild, are
+// stored. Only the slot offsets (prefix sums of one-byte row lengths, half
+// the size of storing them) and the dense label-pair sums (5 MB stored, ~3 ms
+// to rebuild) are computed at load.
+//
+// After the magic line come the labels, the tag dictionary, the lexicon,
+// the gate, the first-pass, second-pass and merged tables, the lemma
+// exceptions, and a CRC-32C of everything before it.
+const magic = "redline-tagger 2\n"
 
 // Limits that keep a corrupt file from asking for absurd allocations.
 const (
@@ -28,6 +37,10 @@ const (
 	maxEntries = 1 << 26
 )
 
+var errCorrupt = errors.New("corrupt model")
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
 var (
 	defaultOnce   sync.Once
 	defaultTagger *Tagger
@@ -35,301 +48,365 @@ var (
 )
 
 // Default returns the model embedded in the binary, decoded on first use.
+// The tagger points into the embedded bytes rather than copying them.
 func Default() (*Tagger, error) {
 	defaultOnce.Do(func() {
 		if len(data.Tagger) == 0 {
 			defaultErr = errors.New("tag: no embedded tagger model")
 			return
 		}
-		defaultTagger, defaultErr = Load(bytes.NewReader(data.Tagger))
+		defaultTagger, defaultErr = loadBytes(data.Tagger)
 	})
 	return defaultTagger, defaultErr
+}
+
+// Load reads a model written by Save (or by Save before the format
+// changed: the old gzip-compressed format still loads). A damaged model
+// gives an error.
+func Load(r io.Reader) (*Tagger, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("tag: reading model: %w", err)
+	}
+	return loadBytes(b)
+}
+
+// loadBytes decodes a model held in b, which must not change afterwards:
+// the tagger keeps pointing into it.
+func loadBytes(b []byte) (*Tagger, error) {
+	var t *Tagger
+	var err error
+	if len(b) >= 2 && b[0] == 0x1f && b[1] == 0x8b {
+		t, err = loadV1(bytes.NewReader(b))
+	} else {
+		t, err = decode(b, true)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("tag: reading model: %w", err)
+	}
+	return t, nil
 }
 
 // Save writes the model in the format Load reads. The same model always
 // gives the same bytes.
 func (t *Tagger) Save(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(zw)
-	e := encoder{w: bw}
-	e.bytes([]byte(magic))
+	e := encoder{b: make([]byte, 0, 1<<20)}
+	e.b = append(e.b, magic...)
 	e.uvarint(uint64(len(t.labels)))
 	for _, l := range t.labels {
 		e.uvarint(uint64(l.upos))
 		e.str(l.xpos)
 	}
-	words := make([]string, 0, len(t.dict))
-	for w := range t.dict {
-		words = append(words, w)
-	}
-	sort.Strings(words)
+	words := sortedKeys(t.dict)
 	e.uvarint(uint64(len(words)))
 	for _, w := range words {
 		e.str(w)
-		e.byte(t.dict[w])
+		e.b = append(e.b, t.dict[w])
 	}
-	words = words[:0]
-	for w := range t.lex {
-		words = append(words, w)
-	}
-	sort.Strings(words)
+	words = sortedKeys(t.lex)
 	e.uvarint(uint64(len(words)))
 	for _, w := range words {
 		e.str(w)
-		e.u64(t.lex[w])
+		e.b = binary.LittleEndian.AppendUint64(e.b, t.lex[w])
 	}
+	e.uvarint(uint64(uint32(t.gate)))
 	e.table(&t.pass1)
 	if t.pass2 != nil {
-		e.byte(1)
 		e.table(t.pass2)
-		e.uvarint(uint64(uint32(t.gate)))
 	} else {
-		e.byte(0)
+		e.table(&table{})
 	}
+	e.table(&t.merged)
 	keys := make([]lemKey, 0, len(t.lemmas))
 	for k := range t.lemmas {
 		keys = append(keys, k)
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		if keys[i].lower != keys[j].lower {
-			return keys[i].lower < keys[j].lower
+	slices.SortFunc(keys, func(a, b lemKey) int {
+		if a.lower != b.lower {
+			if a.lower < b.lower {
+				return -1
+			}
+			return 1
 		}
-		return keys[i].label < keys[j].label
+		return int(a.label) - int(b.label)
 	})
 	e.uvarint(uint64(len(keys)))
 	for _, k := range keys {
 		e.str(k.lower)
-		e.byte(k.label)
+		e.b = append(e.b, k.label)
 		e.str(t.lemmas[k])
 	}
-	if e.err != nil {
-		return e.err
-	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	return zw.Close()
+	e.b = binary.LittleEndian.AppendUint32(e.b, crc32.Checksum(e.b, castagnoli))
+	_, err := w.Write(e.b)
+	return err
 }
 
-type encoder struct {
-	w   *bufio.Writer
-	err error
-	buf [binary.MaxVarintLen64]byte
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }
 
-func (e *encoder) bytes(b []byte) {
-	if e.err == nil {
-		_, e.err = e.w.Write(b)
+type encoder struct{ b []byte }
+
+func (e *encoder) uvarint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
+func (e *encoder) str(s string)     { e.uvarint(uint64(len(s))); e.b = append(e.b, s...) }
+
+// align pads with zeros to a multiple of 4 bytes from the file's start.
+func (e *encoder) align() {
+	for len(e.b)%4 != 0 {
+		e.b = append(e.b, 0)
 	}
 }
-func (e *encoder) byte(b byte)      { e.bytes([]byte{b}) }
-func (e *encoder) uvarint(v uint64) { e.bytes(e.buf[:binary.PutUvarint(e.buf[:], v)]) }
-func (e *encoder) str(s string)     { e.uvarint(uint64(len(s))); e.bytes([]byte(s)) }
-func (e *encoder) u64(v uint64)     { e.bytes(binary.LittleEndian.AppendUint64(e.buf[:0], v)) }
-func (e *encoder) u16(v uint16)     { e.bytes(binary.LittleEndian.AppendUint16(e.buf[:0], v)) }
 
-// table writes the slots as they lie (the layout is the format, so loading
-// needs no rehashing): the size, every slot's fingerprint, the row length of
-// each filled slot, then all labels and all weights.
+// table writes the size (0: no table), every slot's fingerprint, the count
+// of filled slots and one byte per filled slot with its row length (a row
+// has at most one cell per label, and there are fewer than 255 labels),
+// then the cells as they lie in memory.
 func (e *encoder) table(t *table) {
+	if len(t.slots) == 0 {
+		e.uvarint(0)
+		return
+	}
 	size := len(t.slots) - 1
 	e.uvarint(uint64(size))
+	e.align()
+	filled := 0
 	for _, s := range t.slots[:size] {
-		e.bytes(binary.LittleEndian.AppendUint32(e.buf[:0], s.fp))
-	}
-	for i, s := range t.slots[:size] {
+		e.b = binary.LittleEndian.AppendUint32(e.b, s.fp)
 		if s.fp != 0 {
-			e.uvarint(uint64(t.slots[i+1].off - s.off))
+			filled++
 		}
 	}
-	for _, c := range t.ent {
-		e.byte(uint8(c))
+	e.uvarint(uint64(filled))
+	for i, s := range t.slots[:size] {
+		if s.fp != 0 {
+			e.b = append(e.b, uint8(t.slots[i+1].off-s.off))
+		}
 	}
+	e.uvarint(uint64(len(t.ent)))
+	e.align()
 	for _, c := range t.ent {
-		e.u16(uint16(c >> 16))
+		e.b = binary.LittleEndian.AppendUint32(e.b, c)
 	}
 }
 
-// Load reads a model written by Save. A damaged model gives an error.
-func Load(r io.Reader) (*Tagger, error) {
-	zr, err := gzip.NewReader(r)
-	if err != nil {
-		return nil, fmt.Errorf("tag: reading model: %w", err)
-	}
-	d := decoder{r: bufio.NewReader(zr)}
-	t, err := d.model()
-	if err != nil {
-		return nil, fmt.Errorf("tag: reading model: %w", err)
-	}
-	return t, nil
-}
-
-type decoder struct {
-	r   *bufio.Reader
+// reader decodes a model held in memory. Reads past the end or values out
+// of range set err and return zero values, so that the decoding code reads
+// straight through and checks err where it matters.
+type reader struct {
+	b   []byte
+	pos int
 	err error
 }
 
-var errCorrupt = errors.New("corrupt model")
-
-func (d *decoder) fail(err error) {
-	if d.err == nil {
-		if err == io.EOF {
-			err = io.ErrUnexpectedEOF
-		}
-		d.err = err
+func (r *reader) fail() {
+	if r.err == nil {
+		r.err = errCorrupt
 	}
 }
 
-func (d *decoder) byte() byte {
-	if d.err != nil {
-		return 0
+func (r *reader) take(n uint64) []byte {
+	if r.err != nil || n > uint64(len(r.b)-r.pos) {
+		r.fail()
+		return nil
 	}
-	b, err := d.r.ReadByte()
-	d.fail(err)
+	b := r.b[r.pos : r.pos+int(n)]
+	r.pos += int(n)
 	return b
 }
 
-func (d *decoder) uvarint(limit uint64) uint64 {
-	if d.err != nil {
+func (r *reader) byte() byte {
+	if b := r.take(1); b != nil {
+		return b[0]
+	}
+	return 0
+}
+
+func (r *reader) uvarint(limit uint64) uint64 {
+	if r.err != nil {
 		return 0
 	}
-	v, err := binary.ReadUvarint(d.r)
-	if err != nil {
-		d.fail(err)
+	v, n := binary.Uvarint(r.b[r.pos:])
+	if n <= 0 || v > limit {
+		r.fail()
 		return 0
 	}
-	if v > limit {
-		d.fail(errCorrupt)
-		return 0
-	}
+	r.pos += n
 	return v
 }
 
-func (d *decoder) full(b []byte) {
-	if d.err == nil {
-		_, err := io.ReadFull(d.r, b)
-		d.fail(err)
-	}
-}
-
-func (d *decoder) str() string {
-	n := d.uvarint(maxStr)
-	if d.err != nil {
+// str returns a string that points into the model bytes: no copy.
+func (r *reader) str() string {
+	b := r.take(r.uvarint(maxStr))
+	if len(b) == 0 {
 		return ""
 	}
-	b := make([]byte, n)
-	d.full(b)
-	return string(b)
+	return unsafe.String(&b[0], len(b))
 }
 
-func (d *decoder) model() (*Tagger, error) {
-	m := make([]byte, len(magic))
-	d.full(m)
-	if d.err == nil && string(m) != magic {
+// count reads a number of entries that each take at least min bytes, so
+// that a damaged count cannot ask for more memory than the file could fill.
+func (r *reader) count(min int) int {
+	n := r.uvarint(maxRows)
+	if n > uint64((len(r.b)-r.pos)/min) {
+		r.fail()
+		return 0
+	}
+	return int(n)
+}
+
+func (r *reader) align() {
+	for r.err == nil && r.pos%4 != 0 {
+		if r.byte() != 0 {
+			r.fail()
+		}
+	}
+}
+
+// littleEndian says whether the machine stores a uint32 as the file does,
+// so that the cells can be used where they lie.
+var littleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
+
+// u32s returns n little-endian uint32 values at a 4-byte-aligned position:
+// the bytes themselves when the machine allows, a decoded copy otherwise.
+func (r *reader) u32s(n uint64) []uint32 {
+	r.align()
+	b := r.take(4 * n)
+	if len(b) == 0 {
+		return nil
+	}
+	if littleEndian && uintptr(unsafe.Pointer(&b[0]))%4 == 0 {
+		return unsafe.Slice((*uint32)(unsafe.Pointer(&b[0])), n)
+	}
+	out := make([]uint32, n)
+	for i := range out {
+		out[i] = binary.LittleEndian.Uint32(b[4*i:])
+	}
+	return out
+}
+
+// decode reads a model in the current format; verify checks the CRC (the
+// fuzz test skips it to reach the structure checks).
+func decode(b []byte, verify bool) (*Tagger, error) {
+	if len(b) < len(magic)+4 || string(b[:len(magic)]) != magic {
 		return nil, errors.New("not a redline tagger model")
 	}
+	body := b[:len(b)-4]
+	if verify && crc32.Checksum(body, castagnoli) != binary.LittleEndian.Uint32(b[len(body):]) {
+		return nil, errors.New("checksum mismatch: damaged model")
+	}
+	// The cells are aligned relative to the start of the file; if the
+	// file itself is not aligned, copy it once to memory that is.
+	if uintptr(unsafe.Pointer(&b[0]))%4 != 0 {
+		words := make([]uint32, (len(body)+3)/4)
+		body = unsafe.Slice((*byte)(unsafe.Pointer(&words[0])), len(body))
+		copy(body, b)
+	}
+	r := reader{b: body, pos: len(magic)}
 	t := &Tagger{}
-	nl := d.uvarint(padLabel - 1)
-	for i := uint64(0); i < nl && d.err == nil; i++ {
-		u := d.uvarint(uint64(redline.NumUPOS) - 1)
-		t.labels = append(t.labels, label{upos: redline.UPOS(u), xpos: d.str()})
+	nl := r.count(2)
+	if nl == 0 || nl >= padLabel {
+		r.fail()
 	}
-	if d.err == nil && nl == 0 {
-		d.fail(errCorrupt)
+	t.labels = make([]label, 0, nl)
+	for range nl {
+		u := r.uvarint(uint64(redline.NumUPOS) - 1)
+		t.labels = append(t.labels, label{upos: redline.UPOS(u), xpos: r.str()})
 	}
-	nd := d.uvarint(maxRows)
-	t.dict = make(map[string]uint8, min(nd, 1<<10))
-	for i := uint64(0); i < nd && d.err == nil; i++ {
-		w := d.str()
-		t.dict[w] = d.label(nl)
+	lab := func() uint8 {
+		l := r.byte()
+		if int(l) >= nl {
+			r.fail()
+		}
+		return l
 	}
-	nv := d.uvarint(maxRows)
-	t.lex = make(map[string]uint64, min(nv, 1<<10))
-	var buf [8]byte
-	for i := uint64(0); i < nv && d.err == nil; i++ {
-		w := d.str()
-		d.full(buf[:])
-		t.lex[w] = binary.LittleEndian.Uint64(buf[:])
+	nd := r.count(2)
+	t.dict = make(map[string]uint8, nd)
+	for i := 0; i < nd && r.err == nil; i++ {
+		w := r.str()
+		t.dict[w] = lab()
 	}
-	t.pass1 = d.table(nl)
-	switch d.byte() {
-	case 0:
-	case 1:
-		p2 := d.table(nl)
+	nv := r.count(9)
+	t.lex = make(map[string]uint64, nv)
+	for i := 0; i < nv && r.err == nil; i++ {
+		w := r.str()
+		if v := r.take(8); v != nil {
+			t.lex[w] = binary.LittleEndian.Uint64(v)
+		}
+	}
+	t.gate = int32(uint32(r.uvarint(math.MaxUint32)))
+	t.pass1 = r.table(nl)
+	if t.pass1.slots == nil {
+		r.fail()
+	}
+	if p2 := r.table(nl); p2.slots != nil {
 		t.pass2 = &p2
-		t.gate = int32(uint32(d.uvarint(math.MaxUint32)))
-	default:
-		d.fail(errCorrupt)
 	}
-	nx := d.uvarint(maxRows)
-	t.lemmas = make(map[lemKey]string, min(nx, 1<<10))
-	for i := uint64(0); i < nx && d.err == nil; i++ {
-		k := lemKey{lower: d.str(), label: d.label(nl)}
-		t.lemmas[k] = d.str()
+	t.merged = r.table(nl)
+	nx := r.count(3)
+	t.lemmas = make(map[lemKey]string, nx)
+	for i := 0; i < nx && r.err == nil; i++ {
+		k := lemKey{lower: r.str(), label: lab()}
+		t.lemmas[k] = r.str()
 	}
-	if d.err != nil {
-		return nil, d.err
+	if r.err == nil && r.pos != len(r.b) {
+		r.fail()
 	}
-	t.merge()
+	if r.err != nil {
+		return nil, r.err
+	}
+	t.buildPairs()
 	return t, nil
 }
 
-func (d *decoder) label(n uint64) uint8 {
-	b := d.byte()
-	if uint64(b) >= n {
-		d.fail(errCorrupt)
-	}
-	return b
-}
-
-func (d *decoder) table(nl uint64) table {
-	size := d.uvarint(maxRows)
-	if d.err != nil || size < 2 || size&(size-1) != 0 {
-		d.fail(errCorrupt)
+// table reads what encoder.table wrote; a missing table has nil slots.
+func (r *reader) table(nl int) table {
+	size := r.uvarint(maxRows)
+	if r.err != nil || size == 0 {
 		return table{}
 	}
-	t := table{mask: size - 1}
-	var buf [4]byte
-	empty := false
-	for i := uint64(0); i < size && d.err == nil; i++ {
-		d.full(buf[:])
-		fp := binary.LittleEndian.Uint32(buf[:])
-		empty = empty || fp == 0
-		t.slots = append(t.slots, slot{fp: fp})
-	}
-	// Without an empty slot, a lookup of an absent key would never end.
-	if d.err != nil || !empty {
-		d.fail(errCorrupt)
+	if size < 2 || size&(size-1) != 0 {
+		r.fail()
 		return table{}
 	}
-	total := 0
-	for i := range t.slots {
-		t.slots[i].off = uint32(total)
-		if t.slots[i].fp != 0 {
-			total += int(d.uvarint(nl))
-			if total > maxEntries {
-				d.fail(errCorrupt)
+	r.align()
+	fps := r.take(4 * size)
+	filled := r.count(1)
+	lens := r.take(uint64(filled))
+	total := r.uvarint(maxEntries)
+	ent := r.u32s(total)
+	if r.err != nil || filled >= int(size) {
+		// Without an empty slot, a lookup of an absent key would never end.
+		r.fail()
+		return table{}
+	}
+	slots := make([]slot, size+1)
+	off, j := uint64(0), 0
+	for i := range slots[:size] {
+		fp := binary.LittleEndian.Uint32(fps[4*i:])
+		slots[i] = slot{fp: fp, off: uint32(off)}
+		if fp != 0 {
+			if j == filled {
+				r.fail()
+				return table{}
 			}
+			n := lens[j]
+			if int(n) > nl {
+				r.fail()
+				return table{}
+			}
+			off += uint64(n)
+			j++
 		}
-		if d.err != nil {
-			return table{}
-		}
 	}
-	t.slots = append(t.slots, slot{off: uint32(total)})
-	labs := make([]byte, 0, min(total, 1<<12))
-	for i := 0; i < total && d.err == nil; i++ {
-		labs = append(labs, d.label(nl))
-	}
-	t.ent = make([]uint32, 0, min(total, 1<<12))
-	for i := 0; i < total && d.err == nil; i++ {
-		d.full(buf[:2])
-		t.ent = append(t.ent, uint32(labs[i])|uint32(binary.LittleEndian.Uint16(buf[:2]))<<16)
-	}
-	if d.err != nil {
+	if j != filled || off != total {
+		r.fail()
 		return table{}
 	}
-	return t
+	slots[size].off = uint32(total)
+	return table{mask: size - 1, slots: slots, ent: ent}
 }

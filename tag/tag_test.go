@@ -2,7 +2,9 @@ package tag
 
 import (
 	"bytes"
+	"encoding/binary"
 	"flag"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 	"strings"
@@ -228,22 +230,42 @@ func TestLoadRejectsDamage(t *testing.T) {
 	if err := miniModel(t, TrainOptions{Epochs: 2}).Save(&good); err != nil {
 		t.Fatal(err)
 	}
-	raw := gunzip(t, good.Bytes())
+	g := good.Bytes()
+	// withCRC replaces the checksum so that the damage reaches the
+	// structure checks.
+	withCRC := func(body []byte) []byte {
+		body = append([]byte(nil), body...)
+		return binary.LittleEndian.AppendUint32(body, crc32.Checksum(body, castagnoli))
+	}
+	body := g[:len(g)-4]
+	flipped := append([]byte(nil), g...)
+	flipped[len(flipped)/2] ^= 0x10
+	v1 := miniV1(t)
+	rawV1 := gunzip(t, v1)
 	tests := []struct {
 		name string
 		data []byte
 	}{
 		{"empty", nil},
-		{"not gzip", []byte("hello")},
-		{"truncated gzip", good.Bytes()[:good.Len()/2]},
-		{"truncated model", gz(raw[:len(raw)/2])},
-		{"wrong magic", gz(append([]byte("redline-tagger 9\n"), raw[len(magic):]...))},
-		{"trailing cut", gz(raw[:len(raw)-1])},
+		{"not a model", []byte("hello")},
+		{"truncated", g[:len(g)/2]},
+		{"one bit flipped", flipped},
+		{"trailing byte", append(append([]byte(nil), g...), 0)},
+		{"wrong magic", withCRC(append([]byte("redline-tagger 9\n"), body[len(magic):]...))},
+		{"truncated, checksum fixed", withCRC(body[:len(body)/2])},
+		{"cut short by one byte, checksum fixed", withCRC(body[:len(body)-1])},
+		{"first format: truncated gzip", v1[:len(v1)/2]},
+		{"first format: truncated model", gz(rawV1[:len(rawV1)/2])},
+		{"first format: wrong magic", gz(append([]byte("redline-tagger 9\n"), rawV1[len(magicV1):]...))},
+		{"first format: trailing cut", gz(rawV1[:len(rawV1)-1])},
 	}
 	for _, tt := range tests {
 		if _, err := Load(bytes.NewReader(tt.data)); err == nil {
 			t.Errorf("%s: Load accepted a damaged model", tt.name)
 		}
+	}
+	if _, err := Load(bytes.NewReader(v1)); err != nil {
+		t.Errorf("a first-format model did not load: %v", err)
 	}
 }
 

@@ -8,10 +8,10 @@
 // first-pass output, also sees the first pass's labels of the next two words
 // and retags only the tokens the first pass was unsure of. Frequent
 // unambiguous words are tagged from a dictionary. Feature keys are 64-bit
-// hashes; weights are int16 cells in open-addressing tables, and at load time
-// the rows that depend only on a known word or on the two previous labels are
-// summed once, so tagging a token is a few lookups and integer adds and
-// allocates nothing. Lemmas come from exceptions learned from the treebank,
+// hashes; weights are int16 cells in open-addressing tables, and the rows
+// that depend only on a known word or on the two previous labels are summed
+// once (after training and at load), so tagging a token is a few lookups
+// and integer adds and allocates nothing. Lemmas come from exceptions learned from the treebank,
 // then from the rules in Lemma.
 //
 // Default returns the model embedded in package data.
@@ -130,11 +130,12 @@ type Tagger struct {
 	gate int32
 	// merged holds, for each lexicon word and lexical group, the sum of the
 	// group's first-pass rows; its cells carry a 24-bit weight. Built from
-	// pass1 and lex by merge, never stored.
+	// pass1 and lex by merge after training, and stored with the model.
 	merged table
 	// pairs holds, for every pair of previous labels (t1, t2), the dense
 	// sum of the first pass's bias, t1, t2 and t1+t2 rows: about 400 of
-	// the ~900 cells a token would otherwise add one by one.
+	// the ~900 cells a token would otherwise add one by one. Rebuilt at
+	// load by buildPairs: quicker than reading its 5 MB.
 	pairs []int32
 	pool  sync.Pool
 }
@@ -170,8 +171,8 @@ func (t *Tagger) addMerged(s *scratch, i int) {
 	}
 }
 
-// merge builds t.merged from t.pass1 and t.lex. Scores are unchanged: the
-// merged rows are exact sums of the rows they replace.
+// merge builds t.merged from t.pass1 and t.lex, then t.pairs. Scores are
+// unchanged: the merged rows are exact sums of the rows they replace.
 func (t *Tagger) merge() {
 	words := make([]string, 0, len(t.lex))
 	for w := range t.lex {
@@ -204,22 +205,56 @@ func (t *Tagger) merge() {
 		}
 	}
 	t.merged = b.build()
+	t.buildPairs()
+}
 
+// buildPairs fills t.pairs, when there are merged rows to go with it. A
+// pair's sum is the bias row plus the t1 row plus the t2 row plus the t1+t2
+// row; the first three are summed densely once per label, so that each of
+// the (n+1)² pairs costs one lookup and one dense add (integer sums: the
+// order does not change the result).
+func (t *Tagger) buildPairs() {
+	if t.merged.slots == nil {
+		return
+	}
 	n := len(t.labels)
+	lab := func(a int) uint64 {
+		if a == n {
+			return padLabel
+		}
+		return uint64(a)
+	}
+	// The keys are those of tagKeys.
+	var bias [256]int32
+	for _, e := range t.pass1.lookup(mix(fBias, 1)) {
+		bias[uint8(e)] += int32(int16(e >> 16))
+	}
+	// first[a] is bias + the t1 row of label a, second[c] the t2 row of c.
+	first := make([][256]int32, n+1)
+	second := make([][256]int32, n+1)
+	for a := 0; a <= n; a++ {
+		first[a] = bias
+		for _, e := range t.pass1.lookup(mix(fT1, lab(a)+1000)) {
+			first[a][uint8(e)] += int32(int16(e >> 16))
+		}
+		for _, e := range t.pass1.lookup(mix(fT2, lab(a)+2000)) {
+			second[a][uint8(e)] += int32(int16(e >> 16))
+		}
+	}
 	t.pairs = make([]int32, (n+1)*(n+1)*n)
 	for a := 0; a <= n; a++ {
+		t1 := mix(fT1T2, lab(a)+1000)
 		for c := 0; c <= n; c++ {
-			l1, l2 := uint8(a), uint8(c)
-			if a == n {
-				l1 = padLabel
+			row := t.pairs[t.pairIndex(uint8(lab(a)), uint8(lab(c))):][:n]
+			f, g := first[a][:n], second[c][:n]
+			for i := range row {
+				row[i] = f[i] + g[i]
 			}
-			if c == n {
-				l2 = padLabel
+			for _, e := range t.pass1.lookup(mix(t1, lab(c)+2000)) {
+				if l := int(uint8(e)); l < n {
+					row[l] += int32(int16(e >> 16))
+				}
 			}
-			keys = tagKeys(keys[:0], uint64(l1)+1000, uint64(l2)+2000)
-			var acc [256]int32
-			t.pass1.add(keys, &acc)
-			copy(t.pairs[t.pairIndex(l1, l2):][:n], acc[:n])
 		}
 	}
 }
