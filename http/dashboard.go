@@ -349,6 +349,10 @@ func (s *Server) explore(w http.ResponseWriter, r *http.Request, q url.Values, a
 		// least a month: a dyad new this week is not a flat line.
 		from = minTime(to.AddDate(0, 0, -29), maxTime(from, days[0].Day.AddDate(0, 0, -3)))
 	}
+	if err := s.clampToData(ctx, &from, &to); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
 	iv := analysis.Interval(ivParam)
 	if iv == "" {
 		iv = autoInterval(from, to)

@@ -83,6 +83,10 @@ func (s *Server) series(w http.ResponseWriter, r *http.Request) {
 	if badParams(w, p) {
 		return
 	}
+	if err := s.clampToData(r.Context(), &q.From, &q.To); err != nil {
+		storeError(w, r, err)
+		return
+	}
 	pts, err := analysis.Series(r.Context(), s.opt.Store, q, iv)
 	if err != nil {
 		storeError(w, r, err)
@@ -95,6 +99,27 @@ func (s *Server) series(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{
 		"source": q.Source, "target": q.Target, "interval": iv, "mode": mode, "points": apiPoints(pts),
 	})
+}
+
+// clampToData narrows a date range to the days the store holds events on:
+// outside them every bucket is empty, and a range to 9999-12-31 would
+// otherwise list millions of empty days.
+func (s *Server) clampToData(ctx context.Context, from, to *time.Time) error {
+	st, err := s.opt.Store.Stats(ctx)
+	if err != nil || st.LastDay.IsZero() {
+		return err
+	}
+	if from.IsZero() || from.Before(st.FirstDay) {
+		*from = st.FirstDay
+	}
+	if to.IsZero() || to.After(st.LastDay) {
+		*to = st.LastDay
+	}
+	if to.Before(*from) {
+		// Entirely outside the data: one empty bucket, not a reversed range.
+		*to = *from
+	}
+	return nil
 }
 
 // newestDay is the day of the newest stored event (zero for an empty
