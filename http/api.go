@@ -174,7 +174,7 @@ func (s *Server) event(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) actors(w http.ResponseWriter, r *http.Request) {
-	p := requestParams(r, "q", "limit")
+	p := requestParams(r, actorParams...)
 	q := p.text("q")
 	limit := p.intIn("limit", 20, 1, 1000)
 	if badParams(w, p) {

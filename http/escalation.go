@@ -120,7 +120,7 @@ type apiAlert struct {
 // alerts answers analysis.Detect: alerts whose window ended between from
 // (default 30 days before to) and to (default the newest event's day).
 func (s *Server) alerts(w http.ResponseWriter, r *http.Request) {
-	p := requestParams(r, "from", "to", "limit", "events")
+	p := requestParams(r, alertParams...)
 	from, to := p.date("from"), p.date("to")
 	limit := p.intIn("limit", 50, 1, 1000)
 	top := p.intIn("events", 5, 1, 50)

@@ -246,10 +246,17 @@ func (p *params) cursor(name string) string {
 	return s
 }
 
-// eventParams are the filters of /api/events and the exports, the filters
-// of `redline query`.
-var eventParams = []string{"source", "target", "actor", "country", "source_country", "target_country",
-	"code", "root", "quad", "mode", "from", "to", "q", "limit", "cursor", "order", "format"}
+// The parameters each endpoint reads; anything else is a 400. eventParams
+// are the filters of /api/events and the exports, those of `redline query`.
+// The OpenAPI test checks that the description lists exactly these.
+var (
+	eventParams = []string{"source", "target", "actor", "country", "source_country", "target_country",
+		"code", "root", "quad", "mode", "from", "to", "q", "limit", "cursor", "order", "format"}
+	seriesParams = []string{"source", "target", "interval", "from", "to", "mode"}
+	alertParams  = []string{"from", "to", "limit", "events"}
+	dyadParams   = []string{"from", "to", "by", "limit"}
+	actorParams  = []string{"q", "limit"}
+)
 
 // filter reads an EventFilter.
 func (p *params) filter(maxLimit int) redline.EventFilter {

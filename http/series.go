@@ -73,7 +73,7 @@ func round2(f float64) float64 {
 }
 
 func (s *Server) series(w http.ResponseWriter, r *http.Request) {
-	p := requestParams(r, "source", "target", "interval", "from", "to", "mode")
+	p := requestParams(r, seriesParams...)
 	q := redline.SeriesQuery{Source: p.actor("source"), Target: p.actor("target"),
 		From: p.date("from"), To: p.date("to"), Mode: p.mode("mode", true)}
 	iv := analysis.Interval(p.oneOf("interval", "day", "day", "week", "month"))
@@ -149,7 +149,7 @@ func (s *Server) window(ctx context.Context, from, to time.Time) (time.Time, tim
 }
 
 func (s *Server) dyads(w http.ResponseWriter, r *http.Request) {
-	p := requestParams(r, "from", "to", "by", "limit")
+	p := requestParams(r, dyadParams...)
 	from, to := p.date("from"), p.date("to")
 	by := p.oneOf("by", "events", "events", "conflict")
 	limit := p.intIn("limit", 20, 1, 500)

@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -481,6 +482,48 @@ func TestOpenAPI(t *testing.T) {
 			if !routed[m+" "+path] {
 				t.Errorf("openapi.json describes %s %s, which is not routed", m, path)
 			}
+		}
+	}
+	// The query parameters described are those the handlers read.
+	var full struct {
+		Components struct {
+			Parameters map[string]struct{ Name, In string }
+		}
+		Paths map[string]map[string]struct {
+			Parameters []struct {
+				Ref      string `json:"$ref"`
+				Name, In string
+			}
+		}
+	}
+	if err := json.Unmarshal(openapiJSON, &full); err != nil {
+		t.Fatal(err)
+	}
+	exportParams := []string{}
+	for _, p := range eventParams {
+		if p != "order" && p != "format" {
+			exportParams = append(exportParams, p)
+		}
+	}
+	for path, want := range map[string][]string{
+		"/api/events": eventParams, "/api/events.csv": exportParams, "/api/events.jsonl": exportParams,
+		"/api/series": seriesParams, "/api/alerts": alertParams, "/api/dyads": dyadParams, "/api/actors": actorParams,
+	} {
+		var got []string
+		for _, p := range full.Paths[path]["get"].Parameters {
+			if p.Ref != "" {
+				c := full.Components.Parameters[strings.TrimPrefix(p.Ref, "#/components/parameters/")]
+				p.Name, p.In = c.Name, c.In
+			}
+			if p.In == "query" {
+				got = append(got, p.Name)
+			}
+		}
+		sort.Strings(got)
+		w := append([]string(nil), want...)
+		sort.Strings(w)
+		if strings.Join(got, ",") != strings.Join(w, ",") {
+			t.Errorf("%s: openapi.json lists %v, the handler reads %v", path, got, w)
 		}
 	}
 }
