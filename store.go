@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"errors"
+	"fmt"
 	"net/url"
 	"strings"
 	"time"
@@ -53,6 +54,10 @@ type Store interface {
 	// Actors returns the actor codes starting with prefix (case-insensitive),
 	// or whose first-seen name starts with it, most active first.
 	Actors(ctx context.Context, prefix string, limit int) ([]ActorCount, error)
+	// Places counts the events of each place (country, first-level
+	// division or named place, as q.Level says) between q.From and q.To,
+	// most events first: what a map draws.
+	Places(ctx context.Context, q PlaceQuery) ([]PlaceCount, error)
 	// Stats counts what is stored (kept as counters: it does not scan).
 	Stats(ctx context.Context) (StoreStats, error)
 	// Ping checks that the store answers.
@@ -115,10 +120,17 @@ type EventFilter struct {
 	From, To                              time.Time // inclusive days of the event date
 	// Text searches the evidence sentences (full-text: words, "phrases",
 	// prefix*).
-	Text   string
-	Limit  int // default 100, at most 10000
-	Cursor string
-	Order  EventOrder
+	Text string
+	// PlaceCountry (ISO 3166 alpha-3) and ADM1 (ISO 3166-2, "PK-BA") match
+	// the place of the event (its representative mention's); BBox selects
+	// places by coordinates: minLon, minLat, maxLon, maxLat in degrees. A box
+	// whose minLon exceeds its maxLon crosses the antimeridian. Events
+	// without a place match none of them.
+	PlaceCountry, ADM1 string
+	BBox               *[4]float64
+	Limit              int // default 100, at most 10000
+	Cursor             string
+	Order              EventOrder
 }
 
 // EventPage is one page of a listing. Next is empty on the last page.
@@ -207,6 +219,66 @@ type DyadQuery struct {
 type DyadTotal struct {
 	Source, Target string
 	DayCount       // Day is zero
+}
+
+// CheckBBox says whether b is a bounding box a filter accepts (nil is): its
+// values are finite degrees, minLat <= maxLat. It returns an ErrInvalid.
+func CheckBBox(b *[4]float64) error {
+	if b == nil {
+		return nil
+	}
+	for i, v := range b {
+		lim := 180.0
+		if i%2 == 1 {
+			lim = 90
+		}
+		// NaN fails both comparisons.
+		if !(v >= -lim && v <= lim) {
+			return fmt.Errorf("%w: bbox %v: want minLon,minLat,maxLon,maxLat in degrees", ErrInvalid, *b)
+		}
+	}
+	if b[1] > b[3] {
+		return fmt.Errorf("%w: bbox %v: minLat above maxLat", ErrInvalid, *b)
+	}
+	return nil
+}
+
+// PlaceLevel is what Places groups events by.
+type PlaceLevel string
+
+const (
+	PlaceCountries PlaceLevel = ""      // the place's country
+	PlaceADM1      PlaceLevel = "adm1"  // its first-level division (events placed in a country only are left out)
+	PlaceNames     PlaceLevel = "place" // the named place itself (country, ADM1, name, kind)
+)
+
+// PlaceQuery selects a places rollup.
+type PlaceQuery struct {
+	From, To time.Time // inclusive days of the event date; zero for unbounded
+	// Mode restricts to one mode; empty means asserted only, "all" (AllModes)
+	// every mode.
+	Mode    Mode
+	Country string // only this country's places (alpha-3), when set
+	Level   PlaceLevel
+	Limit   int // default 100, at most 10000
+}
+
+// PlaceCount is a place's total over a period. At the country level Name
+// and ADM1 are empty; at the ADM1 level Name is the division's own name when
+// some event was placed in it as a whole. Lat and Lon are the mean of the
+// events' coordinates.
+type PlaceCount struct {
+	Name, Country, ADM1, Kind string
+	Lat, Lon                  float64
+	DayCount                  // Day is zero
+}
+
+// GoldsteinMean is the mean Goldstein score of the place's events.
+func (p *PlaceCount) GoldsteinMean() float64 {
+	if n := p.Events(); n > 0 {
+		return p.GoldsteinSum / float64(n)
+	}
+	return 0
 }
 
 // ActorCount is an actor code with the name it was first found under and how many

@@ -302,7 +302,8 @@ func (t *tx) run(docs []redline.DocEvents) error {
 		rows  [][]any
 	}{
 		{"sentence", []string{"id", "doc", "idx", "start_off", "end_off", "text"}, t.sentences},
-		{"event", []string{"id", "key", "day", "src", "tgt", "code", "root", "goldstein", "mode", "n_mentions", "n_articles", "n_sources", "rep"}, t.events},
+		{"event", []string{"id", "key", "day", "src", "tgt", "code", "root", "goldstein", "mode", "n_mentions", "n_articles", "n_sources", "rep",
+			"p_name", "p_country", "p_adm1", "p_kind", "p_lat", "p_lon"}, t.events},
 		{"mention", []string{"id", "event", "doc", "sent", "idx", "mid", "day", "date_from", "src_text", "tgt_text",
 			"said_code", "said_text", "said_country", "verb", "verb_start", "verb_end", "place"}, t.mentions},
 	} {
@@ -482,7 +483,9 @@ func (t *tx) mention(m *mentionIn) error {
 		}
 		anchor = m.day
 		t.keyEvents = append(t.keyEvents, anchored{eventID, anchor})
-		t.events = append(t.events, []any{eventID, m.key, m.day, src.id, tgt.id, string(ev.Code), root, g, mode, int64(1), int64(1), int64(1), mid})
+		pl := placeArgs(ev.Place)
+		t.events = append(t.events, []any{eventID, m.key, m.day, src.id, tgt.id, string(ev.Code), root, g, mode, int64(1), int64(1), int64(1), mid,
+			pl[0], pl[1], pl[2], pl[3], pl[4], pl[5]})
 		t.st.NewEvents++
 		t.dEvents++
 		if t.st.NewEvents == 1 || m.day < t.minDay {
@@ -651,10 +654,11 @@ func (t *tx) recount() error {
 			return err
 		}
 	}
-	_, err = t.tx.Exec(t.ctx, `UPDATE event e SET n_mentions = c.nm, n_articles = c.na, n_sources = c.ns, rep = c.rep
-		FROM (SELECT m.event, COUNT(*) AS nm, COUNT(DISTINCT m.doc) AS na, COUNT(DISTINCT d.source) AS ns,
+	// A new representative brings its place.
+	_, err = t.tx.Exec(t.ctx, `UPDATE event e SET n_mentions = c.nm, n_articles = c.na, n_sources = c.ns, rep = c.rep, `+placeSet+`
+		FROM (SELECT c0.*, r.place::jsonb AS j FROM (SELECT m.event, COUNT(*) AS nm, COUNT(DISTINCT m.doc) AS na, COUNT(DISTINCT d.source) AS ns,
 			(array_agg(m.id ORDER BY d.doc_id, m.idx, m.id))[1] AS rep
-			FROM mention m JOIN doc d ON d.id = m.doc WHERE m.event = ANY($1) GROUP BY m.event) c
+			FROM mention m JOIN doc d ON d.id = m.doc WHERE m.event = ANY($1) GROUP BY m.event) c0 JOIN mention r ON r.id = c0.rep) c
 		WHERE e.id = c.event`, ids)
 	return err
 }

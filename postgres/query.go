@@ -157,6 +157,9 @@ func eventWhere(f *redline.EventFilter) (*where, error) {
 	if !f.To.IsZero() {
 		w.add("e.day <= ?", day(f.To))
 	}
+	if err := placeWhere(f, w); err != nil {
+		return nil, err
+	}
 	if q := tsQuery(f.Text); q != "" {
 		w.add(`e.id IN (SELECT m2.event FROM sentence s2
 			JOIN mention m2 ON m2.doc = s2.doc AND m2.idx = s2.idx WHERE s2.tsv @@ ?::tsquery)`, q)

@@ -176,7 +176,7 @@ func (t *tx) prepare() error {
 	if err != nil {
 		return err
 	}
-	t.events = t.batcher(`INSERT INTO event(id, key, day, src, tgt, code, root, goldstein, mode, n_mentions, n_articles, n_sources, rep)`, "", 13)
+	t.events = t.batcher(`INSERT INTO event(id, key, day, src, tgt, code, root, goldstein, mode, n_mentions, n_articles, n_sources, rep, `+placeCols+`)`, "", 19)
 	t.mentions = t.batcher(`INSERT INTO mention(id, event, doc, sent, idx, mid, day, date_from, src_text, tgt_text,
 		said_code, said_text, said_country, verb, verb_start, verb_end, place)`, "", 17)
 	t.sentences = t.batcher("INSERT INTO sentence(id, doc, idx, start, end, text)", "", 6)
@@ -441,7 +441,9 @@ func (t *tx) mention(m *mentionIn) error {
 		t.maxEvent++
 		eventID, anchor = t.maxEvent, m.day
 		t.keyEvents = append(t.keyEvents, anchored{eventID, anchor})
-		if err := t.events.add(eventID, m.key, m.day, src.id, tgt.id, string(ev.Code), root, g, mode, 1, 1, 1, mid); err != nil {
+		pl := placeArgs(ev.Place)
+		if err := t.events.add(eventID, m.key, m.day, src.id, tgt.id, string(ev.Code), root, g, mode, 1, 1, 1, mid,
+			pl[0], pl[1], pl[2], pl[3], pl[4], pl[5]); err != nil {
 			return err
 		}
 		t.st.NewEvents++
@@ -626,8 +628,9 @@ func (t *tx) recount() error {
 		if err := rep.QueryRowContext(t.ctx, id).Scan(&r); err != nil {
 			return err
 		}
-		if _, err := t.tx.ExecContext(t.ctx, "UPDATE event SET n_mentions=?, n_articles=?, n_sources=?, rep=? WHERE id=?",
-			nm, na, ns, r, id); err != nil {
+		// A new representative brings its place.
+		if _, err := t.tx.ExecContext(t.ctx, "UPDATE event SET n_mentions=?, n_articles=?, n_sources=?, rep=?, ("+placeCols+") = ("+placeFromRep+") WHERE id=?",
+			nm, na, ns, r, r, id); err != nil {
 			return err
 		}
 	}

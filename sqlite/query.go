@@ -178,6 +178,9 @@ func eventWhere(f *redline.EventFilter, dayScan bool) (*where, error) {
 	if !f.To.IsZero() {
 		w.add("e.day <= ?", day(f.To))
 	}
+	if err := placeWhere(f, w); err != nil {
+		return nil, err
+	}
 	if q := ftsQuery(f.Text); q != "" {
 		w.add(`e.id IN (SELECT m2.event FROM sentence_fts f JOIN sentence s2 ON s2.id = f.rowid
 			JOIN mention m2 ON m2.doc = s2.doc AND m2.idx = s2.idx WHERE sentence_fts MATCH ?)`, q)

@@ -58,7 +58,16 @@ CREATE TABLE IF NOT EXISTS event(
 	n_mentions INTEGER NOT NULL,
 	n_articles INTEGER NOT NULL,
 	n_sources INTEGER NOT NULL,
-	rep INTEGER NOT NULL
+	rep INTEGER NOT NULL,
+	-- The representative mention's place (NULL when it has none), copied
+	-- here so that place filters and Places read the event table alone; the
+	-- indexes on them are made by migratePlaces.
+	p_name TEXT,
+	p_country TEXT,
+	p_adm1 TEXT,
+	p_kind TEXT,
+	p_lat REAL,
+	p_lon REAL
 );
 CREATE INDEX IF NOT EXISTS event_key ON event(key, day);
 CREATE INDEX IF NOT EXISTS event_day ON event(day);

@@ -65,7 +65,11 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
 	}
 	s := &DB{db: db, actors: map[string]actorRow{"": {}}, dayScanAbove: defaultDayScanAbove}
-	if err := s.migrate(ctx); err != nil {
+	err = s.migrate(ctx)
+	if err == nil {
+		err = s.migratePlaces(ctx)
+	}
+	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
 	}

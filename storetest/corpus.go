@@ -25,6 +25,21 @@ var Actors = []redline.Actor{
 	{Code: "DEUGOV", Country: "DEU", Text: "Berlin"},
 }
 
+// Places of the synthetic corpus: cities, divisions and countries, two of
+// them either side of the antimeridian.
+var Places = []redline.Place{
+	{Name: "Kyiv", Country: "UKR", ADM1: "UA-30", Lat: 50.45, Lon: 30.52, How: "text", Kind: "city"},
+	{Name: "Donetsk Oblast", Country: "UKR", ADM1: "UA-14", Lat: 48.0, Lon: 37.8, How: "text", Kind: "adm1"},
+	{Name: "Mariupol", Country: "UKR", ADM1: "UA-14", Lat: 47.1, Lon: 37.55, How: "text", Kind: "city"},
+	{Name: "Ukraine", Country: "UKR", Lat: 49.0, Lon: 32.0, How: "actor", Kind: "country"},
+	{Name: "Moscow", Country: "RUS", ADM1: "RU-MOW", Lat: 55.75, Lon: 37.62, How: "text", Kind: "city"},
+	{Name: "Beijing", Country: "CHN", ADM1: "CN-BJ", Lat: 39.9, Lon: 116.4, How: "document", Kind: "city"},
+	{Name: "Washington", Country: "USA", ADM1: "US-DC", Lat: 38.9, Lon: -77.04, How: "text", Kind: "city"},
+	{Name: "Paris", Country: "FRA", ADM1: "FR-IDF", Lat: 48.86, Lon: 2.35, How: "text", Kind: "city"},
+	{Name: "Suva", Country: "FJI", ADM1: "FJ-C", Lat: -18.14, Lon: 178.44, How: "text", Kind: "city"},
+	{Name: "Apia", Country: "WSM", ADM1: "WS-TU", Lat: -13.83, Lon: -171.77, How: "text", Kind: "city"},
+}
+
 // Codes of the synthetic corpus, across the four QuadClasses.
 var Codes = []redline.Code{"010", "036", "042", "057", "061", "073", "112", "130", "138", "141", "173", "190", "193"}
 
@@ -100,6 +115,12 @@ func Corpus(o CorpusOptions) []redline.DocEvents {
 			}
 			if r.IntN(8) == 0 {
 				ev.Source = nil
+			}
+			// Places do not draw from r, so that adding them left the rest
+			// of the corpus as it was; one event in four has none.
+			if k := (i*7 + s*3) % (len(Places) + len(Places)/3); k < len(Places) {
+				p := Places[k]
+				ev.Place = &p
 			}
 			if r.IntN(5) == 0 {
 				ev.SaidBy = &redline.Actor{Code: "MED", Text: "state media"}

@@ -31,6 +31,8 @@ func Run(t *testing.T, open func(t *testing.T) redline.Store) {
 		{"Series", testSeries},
 		{"Actors", testActors},
 		{"BadInput", testBadInput},
+		{"PlaceFilters", testPlaceFilters},
+		{"Places", testPlaces},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
 	}
