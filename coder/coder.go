@@ -287,13 +287,16 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 				if src == nil && tgt == nil {
 					continue
 				}
-				if src != nil && tgt != nil && src.Code == tgt.Code && src.Start == tgt.Start {
-					continue
-				}
-				if src != nil && tgt != nil && src.Code == tgt.Code && src.Code == src.Country && s.t.toks[v].Rel != redline.Conj {
+				if src != nil && tgt != nil && src.Code == tgt.Code {
+					// "they killed them" with both pronouns on one group,
 					// "Russia ... Russia": an actor does not act on itself.
-					s.note("%q (%s): %s would act on itself", s.t.toks[v].Form, code, src.Code)
-					continue
+					// The event stands; the target is not known.
+					// (Domestic events keep distinct codes: PAKGOV → PAKREB.)
+					s.note("%q (%s): %s would act on itself; target dropped", s.t.toks[v].Form, code, src.Code)
+					if len(tgts) > 1 {
+						continue
+					}
+					tgt = nil
 				}
 				key := dedupKey{src.ActorCode(), tgt.ActorCode(), code, date, mode}
 				if k, ok := s.c.seen[key]; ok && k < len(out) {
