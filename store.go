@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -241,6 +242,27 @@ func CheckBBox(b *[4]float64) error {
 		return fmt.Errorf("%w: bbox %v: minLat above maxLat", ErrInvalid, *b)
 	}
 	return nil
+}
+
+// ParseBBox reads a bounding box written "minLon,minLat,maxLon,maxLat" (the
+// form of the CLI's --bbox and the API's bbox) and checks it with CheckBBox.
+func ParseBBox(s string) (*[4]float64, error) {
+	parts := strings.Split(s, ",")
+	if len(parts) != 4 {
+		return nil, fmt.Errorf("%w: bbox %q: want minLon,minLat,maxLon,maxLat", ErrInvalid, s)
+	}
+	var b [4]float64
+	for i, p := range parts {
+		v, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil {
+			return nil, fmt.Errorf("%w: bbox %q: %q is not a number", ErrInvalid, s, p)
+		}
+		b[i] = v
+	}
+	if err := CheckBBox(&b); err != nil {
+		return nil, err
+	}
+	return &b, nil
 }
 
 // PlaceLevel is what Places groups events by.

@@ -18,6 +18,7 @@ var queryFlags struct {
 	store                            storeFlags
 	source, target, actor, country   string
 	code, root, mode, from, to, text string
+	inCountry, adm1, bbox            string
 	quad, limit                      int
 	format, output                   string
 }
@@ -31,9 +32,17 @@ its representative mention gives the evidence, and "mentions" counts them all.
 
 Actor filters are code prefixes: --source RUS matches RUS, RUSGOV and RUSMIL.
 --text searches the evidence sentences of every mention (all words must appear;
-a trailing * matches a prefix).`,
+a trailing * matches a prefix).
+
+Place filters select where the event happened (its representative mention's
+place): --in-country takes an ISO 3166 alpha-3 code, --adm1 an ISO 3166-2
+division code (PK-BA, UA-14), --bbox a box minLon,minLat,maxLon,maxLat in
+degrees (a minLon above maxLon crosses the antimeridian). Events without a
+place match none of them.`,
 	Example: `  redline query --source RUS --target UKR --quad 4 --from 2022-02-20
-  redline query --actor IGOWSTNAT --text "sanction*" --format csv -o nato.csv`,
+  redline query --actor IGOWSTNAT --text "sanction*" --format csv -o nato.csv
+  redline query --in-country PAK --adm1 PK-BA --quad 4
+  redline query --bbox 22,44,40,53 --from 2024-01-01`,
 	Args: cobra.NoArgs,
 	RunE: runQuery,
 }
@@ -52,6 +61,9 @@ func init() {
 	f.StringVar(&queryFlags.from, "from", "", "first event date (YYYY-MM-DD)")
 	f.StringVar(&queryFlags.to, "to", "", "last event date (YYYY-MM-DD)")
 	f.StringVar(&queryFlags.text, "text", "", "words in the evidence sentences")
+	f.StringVar(&queryFlags.inCountry, "in-country", "", "country where the event happened (ISO 3166 alpha-3)")
+	f.StringVar(&queryFlags.adm1, "adm1", "", "first-level division where the event happened (ISO 3166-2, e.g. PK-BA)")
+	f.StringVar(&queryFlags.bbox, "bbox", "", "events placed in the box minLon,minLat,maxLon,maxLat")
 	f.IntVar(&queryFlags.limit, "limit", 1000, "most events written; 0 for all")
 	f.StringVarP(&queryFlags.format, "format", "f", "jsonl", "output format: "+strings.Join(format.Names(), ", "))
 	f.StringVarP(&queryFlags.output, "output", "o", "-", "output file; - is standard output")
@@ -109,7 +121,40 @@ func queryFilter() (redline.EventFilter, error) {
 	if q.limit < 0 {
 		return f, usagef("--limit must not be negative")
 	}
+	if c := q.inCountry; c != "" {
+		if !isCode(c, 3, 3) {
+			return f, usagef("--in-country %q: want an ISO 3166 alpha-3 code (PAK)", c)
+		}
+		f.PlaceCountry = strings.ToUpper(c)
+	}
+	if a := q.adm1; a != "" {
+		cc, sub, ok := strings.Cut(a, "-")
+		if !ok || !isCode(cc, 2, 2) || sub == "" || len(sub) > 4 || strings.ContainsAny(sub, " \t-") {
+			return f, usagef("--adm1 %q: want an ISO 3166-2 division code (PK-BA)", a)
+		}
+		f.ADM1 = strings.ToUpper(a)
+	}
+	if q.bbox != "" {
+		b, err := redline.ParseBBox(q.bbox)
+		if err != nil {
+			return f, usagef("--bbox: %v", err)
+		}
+		f.BBox = b
+	}
 	return f, nil
+}
+
+// isCode says whether s is lo to hi ASCII letters.
+func isCode(s string, lo, hi int) bool {
+	if len(s) < lo || len(s) > hi {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 func runQuery(cmd *cobra.Command, _ []string) error {
