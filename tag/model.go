@@ -19,12 +19,13 @@ import (
 
 // The model file is laid out so that loading is a few tight loops and no
 // per-entry decoding: it is stored uncompressed (inflating it cost more than
-// everything else at start-up), the weight cells are little-endian uint32
-// arrays at 4-byte-aligned offsets that the tagger uses where they lie, and
-// the merged rows, which took most of the old load time to rebuild, are
-// stored. Only the hash slots (from the filled slots' fingerprints and
-// one-byte row lengths: a third of their size in memory) and the dense
-// label-pair sums (5 MB stored, ~3 ms to rebuild) are built at load.
+// everything else at start-up), and the merged rows, which took most of the
+// old load time to rebuild, are stored, their cells as little-endian uint32
+// arrays at 4-byte-aligned offsets that the tagger uses where they lie.
+// Only the weight cells (stored in three bytes, not four), the hash slots
+// (from the filled slots' fingerprints and one-byte row lengths: a third of
+// their size in memory) and the dense label-pair sums (5 MB stored, ~3 ms to
+// rebuild) are built at load.
 //
 // After the magic line come the labels, the tag dictionary, the lexicon,
 // the gate, the first-pass, second-pass and merged tables, the lemma
@@ -166,7 +167,8 @@ func (e *encoder) align() {
 // table writes the size (0: no table), a bitmap of the filled slots, the
 // fingerprints of the filled slots, one byte per filled slot with its row
 // length (a row has at most one cell per label, and there are fewer than
-// 255 labels), then the cells as they lie in memory. Half the slots are
+// 255 labels), the number of cells, then the cells: 3 and three bytes
+// each, or 4 and, aligned, the uint32s as they lie in memory. Half the slots are
 // empty: leaving them out saves 2 MB and costs nothing at load.
 func (e *encoder) table(t *table) {
 	if len(t.slots) == 0 {
@@ -196,6 +198,21 @@ func (e *encoder) table(t *table) {
 		}
 	}
 	e.uvarint(uint64(len(t.ent)))
+	// The weight tables' cells leave their second byte zero (label, then
+	// int16): three bytes each, a fifth less. Merged cells use all four
+	// and are stored as they lie.
+	packed := true
+	for _, c := range t.ent {
+		packed = packed && c&0xff00 == 0
+	}
+	if packed {
+		e.b = append(e.b, 3)
+		for _, c := range t.ent {
+			e.b = append(e.b, byte(c), byte(c>>16), byte(c>>24))
+		}
+		return
+	}
+	e.b = append(e.b, 4)
 	e.align()
 	for _, c := range t.ent {
 		e.b = binary.LittleEndian.AppendUint32(e.b, c)
@@ -390,7 +407,21 @@ func (r *reader) table(nl int) table {
 	fps := r.take(4 * uint64(filled))
 	lens := r.take(uint64(filled))
 	total := r.uvarint(maxEntries)
-	ent := r.u32s(total)
+	var ent []uint32
+	switch r.byte() {
+	case 3:
+		if b := r.take(3 * total); b != nil {
+			ent = make([]uint32, total)
+			for i := range ent {
+				c := b[3*i : 3*i+3]
+				ent[i] = uint32(c[0]) | uint32(c[1])<<16 | uint32(c[2])<<24
+			}
+		}
+	case 4:
+		ent = r.u32s(total)
+	default:
+		r.fail()
+	}
 	if r.err != nil || filled >= int(size) {
 		// Without an empty slot, a lookup of an absent key would never end.
 		r.fail()
