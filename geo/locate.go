@@ -385,7 +385,8 @@ func (l *locator) phrase(h int, subnational bool, prep string) {
 				l.poss = l.possOf(h)
 			}
 			for i := range toks {
-				if int(toks[i].Head) == h && i != h && (toks[i].Rel == redline.Nmod || toks[i].Rel == redline.Appos) && l.caseOf(i) == "" {
+				r := toks[i].Rel
+				if int(toks[i].Head) == h && i != h && ((r.Base() == redline.Nmod && r != redline.NmodPoss) || r == redline.Appos) && l.caseOf(i) == "" {
 					l.phrase(i, subnational, prep)
 				}
 			}
