@@ -2,7 +2,8 @@
 // binary, as a user would, over inputs written to hurt it: an adversarial
 // corpus for "redline code" (invalid UTF-8, NUL bytes, nesting and entity
 // bombs, truncated gzip, empty documents, lines of tens of megabytes) and
-// SIGKILL at random points of "redline ingest" followed by a resume.
+// SIGKILL at random points of "redline ingest" and of "redline worker" (over
+// a NATS queue of the test's own) followed by a resume.
 //
 // The package has no code of its own: everything is in its tests, which
 // generate their inputs at run time so that nothing big is committed.
