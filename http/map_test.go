@@ -217,3 +217,25 @@ func TestShade(t *testing.T) {
 		}
 	}
 }
+
+// FuzzPlaceParams: the place filters accept only well-formed values, and
+// what they accept is what the stores take.
+func FuzzPlaceParams(f *testing.F) {
+	for _, s := range []string{"UKR", "PK-BA", "170,-25,-170,-10", "1,2,3", "x-1", "\x00"} {
+		f.Add(s, s, s)
+	}
+	f.Fuzz(func(t *testing.T, country, adm1, bbox string) {
+		p := newParams(url.Values{"place_country": {country}, "adm1": {adm1}, "bbox": {bbox}}, placeFilterParams...)
+		var fl redline.EventFilter
+		p.placeFilter(&fl)
+		if p.err != nil {
+			return
+		}
+		if len(fl.PlaceCountry) != 3 && fl.PlaceCountry != "" || len(fl.ADM1) > 7 || strings.ContainsAny(fl.ADM1, " ;'\"%") {
+			t.Fatalf("accepted %q %q", fl.PlaceCountry, fl.ADM1)
+		}
+		if err := redline.CheckBBox(fl.BBox); err != nil {
+			t.Fatalf("accepted bbox %q: %v", bbox, err)
+		}
+	})
+}
