@@ -239,3 +239,27 @@ func FuzzPlaceParams(f *testing.F) {
 		}
 	})
 }
+
+// TestPlacesAbuse sends the abuse test's hostile values to every parameter
+// of /api/places and /map (and the place filters): a clean 4xx or a 200,
+// never a 5xx.
+func TestPlacesAbuse(t *testing.T) {
+	s := New(Options{Store: fixture(t)})
+	for _, r := range []struct {
+		path   string
+		h      http.HandlerFunc
+		params []string
+	}{
+		{"/api/places", s.places, placesParams},
+		{"/map", s.mapPage, mapParams},
+	} {
+		for _, name := range r.params {
+			for _, v := range abuseValues {
+				target := r.path + "?" + url.Values{name: {v}}.Encode()
+				w := httptest.NewRecorder()
+				r.h(w, httptest.NewRequest("GET", target, nil))
+				checkClean(t, target, w.Code, w.Body.String())
+			}
+		}
+	}
+}
