@@ -871,6 +871,9 @@ func (s *segmenter) push(tok redline.Token, raw string, k pend) {
 		s.decide(tok, n)
 	}
 	s.newline, s.spaceBefore = false, false
+	if n-s.sentStart >= MaxSentenceTokens && s.pend == pendNone {
+		s.cutLong(n)
+	}
 	d.Tokens = append(d.Tokens, tok)
 	if k != pendNone {
 		s.pend, s.endMark, s.quoted = k, '.', false
@@ -998,6 +1001,27 @@ func (s *segmenter) isCloser(form, raw string) bool {
 		return !s.spaceBefore
 	}
 	return false
+}
+
+// MaxSentenceTokens bounds a sentence. News sentences run to a few dozen
+// tokens; a run of text without punctuation (a list, a table, a hostile
+// document) is cut into pieces of at most this many tokens, so that the
+// stages after this one, some of which look at every pair of a sentence's
+// words, stay fast.
+const MaxSentenceTokens = 256
+
+// cutLong ends the sentence before token n, at the last comma, semicolon
+// or colon of its final quarter when there is one.
+func (s *segmenter) cutLong(n int) {
+	toks := s.d.Tokens
+	end := n
+	for i := n - 1; i > n-MaxSentenceTokens/4 && i > s.sentStart; i-- {
+		if f := toks[i].Form; f == "," || f == ";" || f == ":" {
+			end = i + 1
+			break
+		}
+	}
+	s.closeSentence(end)
 }
 
 func (s *segmenter) closeSentence(end int) {

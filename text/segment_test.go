@@ -523,3 +523,34 @@ func BenchmarkSegmentFresh(b *testing.B) {
 	}
 	b.ReportMetric(float64(toks)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+// A run of text without sentence punctuation is cut into bounded
+// sentences, at a comma when there is one near the bound.
+func TestLongSentenceCut(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 1000; i++ {
+		b.WriteString("word ")
+		if i%100 == 99 {
+			b.WriteString(", ")
+		}
+	}
+	d := &redline.Doc{Text: b.String()}
+	Segment(d)
+	if len(d.Sentences) < 4 {
+		t.Fatalf("%d sentences", len(d.Sentences))
+	}
+	covered := 0
+	for i, s := range d.Sentences {
+		n := s.TokEnd - s.TokStart
+		if n > MaxSentenceTokens {
+			t.Errorf("sentence %d has %d tokens", i, n)
+		}
+		if i+1 < len(d.Sentences) && d.Tokens[s.TokEnd-1].Form != "," && n != MaxSentenceTokens {
+			t.Errorf("sentence %d ends on %q after %d tokens", i, d.Tokens[s.TokEnd-1].Form, n)
+		}
+		covered += n
+	}
+	if covered != len(d.Tokens) {
+		t.Errorf("sentences cover %d of %d tokens", covered, len(d.Tokens))
+	}
+}
