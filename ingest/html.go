@@ -84,7 +84,13 @@ func (r *run) html(b []byte, path, name string) bool {
 // and style skipped. Text without markup is returned as is.
 func htmlToText(s string) string {
 	if !strings.ContainsAny(s, "<&") {
-		return strings.TrimSpace(s)
+		// Plain text: lines kept, blank ones dropped, as for markup.
+		var w textWriter
+		for line := range strings.Lines(s) {
+			w.block()
+			w.text(line)
+		}
+		return w.String()
 	}
 	z := html.NewTokenizer(strings.NewReader(s))
 	var w textWriter
