@@ -1,30 +1,33 @@
 package parse
 
 import (
-	"bufio"
 	"bytes"
-	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
+	"math/bits"
 	"sync"
 
 	"github.com/redline-events/redline"
 	"github.com/redline-events/redline/data"
 )
 
-// Model file: a gzip stream holding
+// Model file, uncompressed (inflating 27 MB was most of the start-up time):
 //
-//	magic "RLPARSE1"
+//	magic "RLPARSE3"
 //	uint8 moveBits, uint8 labelBits
 //	per direction (left, right): uint8 number of classes, then each a uint8 DepRel
 //	per table (moves, then labels): a bitmap of the rows that are not all
-//	zero, then those rows' int16 weights, little-endian.
+//	zero, then per such row a bitmap of its non-zero weights and those
+//	weights, int16 little-endian
+//	CRC-32C of all the bytes before it, little-endian
 //
-// Hashed tables are sparse; the bitmap keeps empty rows out of the file and
-// gzip does the rest. gzip's CRC catches corruption.
-const magic = "RLPARSE2"
+// Hashed tables are sparse, and so are the rows: bitmaps keep empty rows and
+// zero weights out of the file. Load still reads the previous,
+// gzip-compressed format (see model_gzip.go).
+const magic = "RLPARSE3"
 
 // Limits on what a model file may ask for, so that a corrupt header cannot
 // make Load allocate gigabytes.
@@ -33,40 +36,31 @@ const (
 	maxLabelBits = 21
 )
 
-// Save writes the model, gzip-compressed.
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// Save writes the model. The same model always gives the same bytes.
 func (p *Parser) Save(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(zw)
-	bw.WriteString(magic)
-	bw.WriteByte(byte(bits(p.moveMask)))
-	bw.WriteByte(byte(bits(p.labelMask)))
+	b := make([]byte, 0, 1<<20)
+	b = append(b, magic...)
+	b = append(b, byte(bits.Len64(p.moveMask)), byte(bits.Len64(p.labelMask)))
 	for _, cls := range p.classes {
-		bw.WriteByte(byte(len(cls)))
+		b = append(b, byte(len(cls)))
 		for _, c := range cls {
-			bw.WriteByte(byte(c))
+			b = append(b, byte(c))
 		}
 	}
-	writeTable(bw, p.moves, moveWidth, moveWidth)
-	writeTable(bw, p.labels, p.labelWidth, p.labelStride)
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	return zw.Close()
+	b = appendTable(b, p.moves, moveWidth, moveWidth)
+	b = appendTable(b, p.labels, p.labelWidth, p.labelStride)
+	b = binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
+	_, err := w.Write(b)
+	return err
 }
 
-func bits(mask uint64) int {
-	n := 0
-	for ; mask != 0; mask >>= 1 {
-		n++
-	}
-	return n
-}
-
-// writeTable writes the first width weights of each row of stride.
-func writeTable(w *bufio.Writer, t []int16, width, stride int) {
+// appendTable appends the bitmap of non-zero rows, then for each such row
+// (its first width weights of stride) a bitmap of its non-zero weights and
+// those weights. Most weights are zero (87% of the label weights, 40% of
+// the move weights): the file is a third of the size of the whole rows.
+func appendTable(b []byte, t []int16, width, stride int) []byte {
 	rows := len(t) / stride
 	bm := make([]byte, (rows+7)/8)
 	for r := 0; r < rows; r++ {
@@ -77,95 +71,137 @@ func writeTable(w *bufio.Writer, t []int16, width, stride int) {
 			}
 		}
 	}
-	w.Write(bm)
-	var b [2]byte
+	b = append(b, bm...)
+	cols := make([]byte, (width+7)/8)
 	for r := 0; r < rows; r++ {
 		if bm[r/8]&(1<<(r%8)) == 0 {
 			continue
 		}
-		for _, v := range t[r*stride : r*stride+width] {
-			binary.LittleEndian.PutUint16(b[:], uint16(v))
-			w.Write(b[:])
+		row := t[r*stride : r*stride+width]
+		clear(cols)
+		for j, v := range row {
+			if v != 0 {
+				cols[j/8] |= 1 << (j % 8)
+			}
+		}
+		b = append(b, cols...)
+		for _, v := range row {
+			if v != 0 {
+				b = binary.LittleEndian.AppendUint16(b, uint16(v))
+			}
 		}
 	}
+	return b
 }
 
-// Load reads a model written by Save.
+// Load reads a model written by Save, or by Save before the format changed.
 func Load(r io.Reader) (*Parser, error) {
-	zr, err := gzip.NewReader(r)
+	b, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("parse: model: %w", err)
 	}
-	br := bufio.NewReaderSize(zr, 1<<16)
-	var hdr [len(magic) + 2]byte
-	if _, err := io.ReadFull(br, hdr[:]); err != nil {
-		return nil, fmt.Errorf("parse: model header: %w", err)
+	return loadBytes(b)
+}
+
+func loadBytes(b []byte) (*Parser, error) {
+	if len(b) >= 2 && b[0] == 0x1f && b[1] == 0x8b {
+		return loadGzip(bytes.NewReader(b))
 	}
-	if string(hdr[:len(magic)]) != magic {
+	return decode(b, true)
+}
+
+// decode reads the current format; verify checks the CRC (the fuzz test
+// skips it to reach the structure checks).
+func decode(b []byte, verify bool) (*Parser, error) {
+	if len(b) < len(magic)+2+4 || string(b[:len(magic)]) != magic {
 		return nil, errors.New("parse: not a parser model of this version")
 	}
-	mb, lb := int(hdr[len(magic)]), int(hdr[len(magic)+1])
+	body := b[:len(b)-4]
+	if verify && crc32.Checksum(body, castagnoli) != binary.LittleEndian.Uint32(b[len(body):]) {
+		return nil, errors.New("parse: model: checksum mismatch (damaged file)")
+	}
+	mb, lb := int(body[len(magic)]), int(body[len(magic)+1])
 	if mb < 1 || mb > maxMoveBits || lb < 1 || lb > maxLabelBits {
 		return nil, fmt.Errorf("parse: model header out of range (%d, %d)", mb, lb)
 	}
+	rest := body[len(magic)+2:]
 	p := &Parser{moveMask: 1<<mb - 1, labelMask: 1<<lb - 1}
 	for dir := range p.classes {
-		var cls [redline.NumDepRel]byte
-		if _, err := io.ReadFull(br, cls[:1]); err != nil {
-			return nil, fmt.Errorf("parse: model classes: %w", err)
+		if len(rest) < 1 {
+			return nil, errors.New("parse: model classes: truncated")
 		}
-		nc := int(cls[0])
-		if nc < 1 || nc >= int(redline.NumDepRel) {
+		nc := int(rest[0])
+		if nc < 1 || nc >= int(redline.NumDepRel) || len(rest) < 1+nc {
 			return nil, fmt.Errorf("parse: model has %d classes", nc)
 		}
-		if _, err := io.ReadFull(br, cls[:nc]); err != nil {
-			return nil, fmt.Errorf("parse: model classes: %w", err)
-		}
-		for _, c := range cls[:nc] {
+		for _, c := range rest[1 : 1+nc] {
 			if c == byte(redline.NoRel) || c >= byte(redline.NumDepRel) {
 				return nil, fmt.Errorf("parse: model class %d invalid", c)
 			}
 			p.classes[dir] = append(p.classes[dir], redline.DepRel(c))
 		}
+		rest = rest[1+nc:]
 		p.labelWidth = max(p.labelWidth, nc)
 	}
-	if p.moves, err = readTable(br, 1<<mb, moveWidth); err != nil {
+	p.labelStride = strideFor(p.labelWidth)
+	var err error
+	if p.moves, rest, err = decodeTable(rest, 1<<mb, moveWidth, moveWidth); err != nil {
 		return nil, fmt.Errorf("parse: move weights: %w", err)
 	}
-	if p.labels, err = readTable(br, 1<<lb, p.labelWidth); err != nil {
+	if p.labels, rest, err = decodeTable(rest, 1<<lb, p.labelWidth, p.labelStride); err != nil {
 		return nil, fmt.Errorf("parse: label weights: %w", err)
 	}
-	p.labelStride = strideFor(p.labelWidth)
-	p.labels = padRows(p.labels, p.labelWidth, p.labelStride)
-	// Reading to the end makes gzip verify its checksum.
-	if n, err := io.Copy(io.Discard, br); err != nil {
-		return nil, fmt.Errorf("parse: model: %w", err)
-	} else if n != 0 {
+	if len(rest) != 0 {
 		return nil, errors.New("parse: model: trailing data")
 	}
 	return p, nil
 }
 
-func readTable(r io.Reader, rows, width int) ([]int16, error) {
-	bm := make([]byte, (rows+7)/8)
-	if _, err := io.ReadFull(r, bm); err != nil {
-		return nil, err
+// decodeTable fills a table of rows of stride weights from the stored
+// rows; it returns what follows the table in b.
+func decodeTable(b []byte, rows, width, stride int) ([]int16, []byte, error) {
+	nb := (rows + 7) / 8
+	if len(b) < nb {
+		return nil, nil, io.ErrUnexpectedEOF
 	}
-	t := make([]int16, rows*width)
-	row := make([]byte, 2*width)
-	for i := 0; i < rows; i++ {
-		if bm[i/8]&(1<<(i%8)) == 0 {
-			continue
-		}
-		if _, err := io.ReadFull(r, row); err != nil {
-			return nil, err
-		}
-		for j := 0; j < width; j++ {
-			t[i*width+j] = int16(binary.LittleEndian.Uint16(row[2*j:]))
+	bm, b := b[:nb], b[nb:]
+	nc := (width + 7) / 8
+	// Bits of a row's last bitmap byte past its width would write outside
+	// the row.
+	var over byte
+	if width%8 != 0 {
+		over = 0xff << (width % 8)
+	}
+	t := make([]int16, rows*stride)
+	for i, c := range bm {
+		for ; c != 0; c &= c - 1 {
+			r := 8*i + bits.TrailingZeros8(c)
+			if r >= rows || len(b) < nc {
+				return nil, nil, errCorrupt
+			}
+			cols := b[:nc]
+			n := 0
+			for _, m := range cols {
+				n += bits.OnesCount8(m)
+			}
+			if cols[nc-1]&over != 0 || len(b) < nc+2*n {
+				return nil, nil, errCorrupt
+			}
+			vals := b[nc : nc+2*n]
+			b = b[nc+2*n:]
+			row := t[r*stride : r*stride+width]
+			for k, m := range cols {
+				for ; m != 0; m &= m - 1 {
+					row[8*k+bits.TrailingZeros8(m)] = int16(binary.LittleEndian.Uint16(vals))
+					vals = vals[2:]
+				}
+			}
 		}
 	}
-	return t, nil
+	return t, b, nil
 }
+
+var errCorrupt = errors.New("corrupt model")
 
 var defaultModel struct {
 	once sync.Once
@@ -177,7 +213,7 @@ var defaultModel struct {
 // decoded on first use and shared afterwards.
 func Default() (*Parser, error) {
 	defaultModel.once.Do(func() {
-		defaultModel.p, defaultModel.err = Load(bytes.NewReader(data.ParserModel))
+		defaultModel.p, defaultModel.err = loadBytes(data.ParserModel)
 	})
 	return defaultModel.p, defaultModel.err
 }

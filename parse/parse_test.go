@@ -355,6 +355,27 @@ func TestLoadErrors(t *testing.T) {
 	}
 }
 
+// FuzzDecode feeds damaged models to the decoder without checking their
+// checksum, so that mutations reach the structure checks.
+func FuzzDecode(f *testing.F) {
+	p, _ := tinyModel(f)
+	var b bytes.Buffer
+	if err := p.Save(&b); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b.Bytes())
+	f.Add(b.Bytes()[:b.Len()/2])
+	f.Fuzz(func(t *testing.T, data []byte) {
+		q, err := decode(data, false)
+		if err != nil {
+			return
+		}
+		toks := []redline.Token{{Form: "They"}, {Form: "left"}, {Form: "."}}
+		q.ParseTokens(toks)
+		checkTree(t, toks)
+	})
+}
+
 func FuzzLoad(f *testing.F) {
 	p, _ := tinyModel(f)
 	var b bytes.Buffer
