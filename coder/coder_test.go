@@ -128,6 +128,8 @@ func TestCoder(t *testing.T) {
 			[]string{"RUSGOV>UKR 192 hypothetical"}, []string{"USAGOV>UKR"}},
 		{"quoted first person", "\"We will impose sanctions on Russia,\" Britain said.",
 			[]string{"GBR>RUS 1312 asserted said:GBR"}, nil},
+		{"finite adverbial clause", "Washington imposed sanctions on Russia after Russian troops invaded Ukraine.",
+			[]string{"USA>RUS 163 asserted", "RUSMIL>UKR 192 asserted"}, []string{"USA>UKR"}},
 		{"refuse composed", "Russia refused to withdraw its troops from Ukraine.", []string{"RUS> 1246 asserted"}, nil},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {

@@ -68,7 +68,9 @@ func (s *sentenceState) dateOf(v int) (time.Time, redline.DateFrom) {
 		return d, redline.DateFromText
 	}
 	for c := t.first[v]; c >= 0; c = t.next[c] {
-		if t.toks[c].Rel == redline.Conj {
+		// A conjunct's date, or one the parser hung on a verb complement
+		// ("imposed sweeping sanctions on Friday" with "sweeping" as xcomp).
+		if r := t.toks[c].Rel; r == redline.Conj || r == redline.Xcomp {
 			if d, ok := find(int(c)); ok {
 				return d, redline.DateFromText
 			}

@@ -60,6 +60,9 @@ var (
 	// Pronouns of the speaker and the addressee: outside a quotation they
 	// are the writer and the reader, not actors.
 	speechPronouns = set("i", "me", "my", "you", "your", "we", "us", "our")
+	// Words that open an adverbial clause; as a parse's "case" of a noun
+	// before a finite verb they mark that noun as the clause's subject.
+	subordinators = set("after", "before", "since", "when", "until", "as", "because", "while", "once", "although", "though")
 	// Pronouns that refer back to a person.
 	personPronouns = set("he", "she", "him", "her", "his", "hers", "himself", "herself")
 	// Pronouns that refer back to a group, country or organisation.

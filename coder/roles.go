@@ -50,20 +50,27 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 		return out
 	}
 	if subj := t.subject(v); subj >= 0 {
-		n := len(out)
-		if out = s.actorsOf(subj, out); len(out) > n {
-			return out
-		}
-		// A parse with two subjects ("79-year-old President Joe Biden"
-		// split in two): the one that names an actor.
+		out = s.actorsOf(subj, out)
+		// A parse with two subjects: a coordination the parser did not
+		// see ("The United States and the European Union imposed" with
+		// both as nsubj), or one name split in two ("79-year-old
+		// President Joe Biden"). Every one that names an actor counts.
 		for c := t.first[v]; c >= 0; c = t.next[c] {
 			if int(c) != subj && t.toks[c].Rel == t.toks[subj].Rel {
-				if out = s.actorsOf(int(c), out); len(out) > n {
-					return out
-				}
+				out = s.actorsOf(int(c), out)
 			}
 		}
 		return out
+	}
+	// "imposed sanctions after Russian troops invaded Ukraine": a parser
+	// that missed the clause's subject may have hung it before the verb
+	// under the subordinator ("after Russian troops" as an oblique).
+	if finite(t.toks[v].XPOS) {
+		for c := t.first[v]; c >= 0 && int(c) < v; c = t.next[c] {
+			if t.toks[c].Rel.Base() == redline.Obl && subordinators[t.caseOf(int(c))] {
+				return s.actorsOf(int(c), out)
+			}
+		}
 	}
 	h := t.head(v)
 	if h < 0 {
@@ -83,6 +90,11 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 		}
 		return s.sources(h, false, out)
 	case redline.Conj, redline.Advcl:
+		if t.toks[v].Rel == redline.Advcl && finite(t.toks[v].XPOS) {
+			// A finite adverbial clause has a subject of its own, never
+			// the main clause's (see subordinateSubject).
+			return out
+		}
 		if t.toks[h].UPOS == redline.VERB {
 			// "has been indicted ... and will resign": an active verb
 			// shares the passive one's surface subject, not its agent.
@@ -377,3 +389,6 @@ func (s *sentenceState) actorsInside(h int, out []actorRef, depth int) []actorRe
 	}
 	return out
 }
+
+// finite reports a tensed verb tag.
+func finite(xpos string) bool { return xpos == "VBD" || xpos == "VBZ" || xpos == "VBP" }
