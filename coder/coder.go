@@ -224,6 +224,12 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 	mode, intent := s.mode(v)
 	said := s.saidBy(v)
 	date, from := s.dateOf(v)
+	if from == redline.DateFromText && mode == redline.Asserted && !s.doc.Date.IsZero() && date.After(s.doc.Date.AddDate(0, 0, 7)) {
+		// A report cannot tell of a done event that has not happened yet:
+		// a date well after the document's belongs to something else in
+		// the sentence (a deadline, a goal).
+		date, from = s.doc.Date, redline.DateFromDocument
+	}
 	place := s.place(v)
 	// An announced intention is itself an event CAMEO codes as asserted:
 	// "will support" is an expression of intent to cooperate (03), "will

@@ -68,9 +68,9 @@ func (s *sentenceState) dateOf(v int) (time.Time, redline.DateFrom) {
 		return d, redline.DateFromText
 	}
 	for c := t.first[v]; c >= 0; c = t.next[c] {
-		// A conjunct's date, or one the parser hung on a verb complement
-		// ("imposed sweeping sanctions on Friday" with "sweeping" as xcomp).
-		if r := t.toks[c].Rel; r == redline.Conj || r == redline.Xcomp {
+		// A conjunct's date. (Not a complement's: "vowed to make the region
+		// climate neutral by 2050" was vowed today.)
+		if t.toks[c].Rel == redline.Conj {
 			if d, ok := find(int(c)); ok {
 				return d, redline.DateFromText
 			}
