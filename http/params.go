@@ -251,7 +251,8 @@ func (p *params) cursor(name string) string {
 // The OpenAPI test checks that the description lists exactly these.
 var (
 	eventParams = []string{"source", "target", "actor", "country", "source_country", "target_country",
-		"code", "root", "quad", "mode", "from", "to", "q", "limit", "cursor", "order", "format"}
+		"code", "root", "quad", "mode", "from", "to", "q", "limit", "cursor", "order", "format",
+		"place_country", "adm1", "bbox"}
 	seriesParams = []string{"source", "target", "interval", "from", "to", "mode"}
 	alertParams  = []string{"from", "to", "limit", "events"}
 	dyadParams   = []string{"from", "to", "by", "limit"}
@@ -277,6 +278,7 @@ func (p *params) filter(maxLimit int) redline.EventFilter {
 		Limit:         p.intIn("limit", 100, 1, maxLimit),
 		Cursor:        p.cursor("cursor"),
 	}
+	p.placeFilter(&f)
 	if p.oneOf("order", "date", "date", "impact") == "impact" {
 		f.Order = redline.ByImpact
 		if f.Cursor != "" {
