@@ -202,5 +202,32 @@ func TestBrowser(t *testing.T) {
 	if strings.Contains(loc, "q=&") || strings.Contains(loc, "code=&") {
 		t.Errorf("empty filters kept in the URL: %s", loc)
 	}
+
+	// The world map: shaded countries and place circles, each linked to
+	// the events of its place; following one lists them.
+	do(chromedp.Navigate(srv.URL+"/map"), chromedp.WaitVisible(chromedp.CSS("svg.worldmap")))
+	countries := eval(`document.querySelectorAll("svg.worldmap g.countries path").length`)
+	linked := eval(`document.querySelectorAll("svg.worldmap g.countries a path").length`)
+	circles := eval(`document.querySelectorAll("svg.worldmap g.places circle").length`)
+	shot("map.png")
+	t.Logf("map: %d countries, %d with events, %d places", countries, linked, circles)
+	if countries < 150 || linked == 0 || circles == 0 {
+		t.Fatalf("map did not render: %d countries, %d linked, %d place circles", countries, linked, circles)
+	}
+	navigating(chromedp.Evaluate[chromedp.Void](`document.querySelector("svg.worldmap g.places a").dispatchEvent(new MouseEvent("click", {bubbles: true}))`))
+	do(chromedp.WaitVisible(chromedp.CSS("svg.worldmap")))
+	mapLoc, err := chromedp.Run(bctx, chromedp.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	placeRows := eval(`document.querySelectorAll("table.events tbody tr").length`)
+	shot("map-place.png")
+	t.Logf("map place: %s, %d events", mapLoc, placeRows)
+	if !strings.Contains(mapLoc, "place_country=") && !strings.Contains(mapLoc, "adm1=") && !strings.Contains(mapLoc, "bbox=") {
+		t.Errorf("a place circle does not lead to a place filter: %s", mapLoc)
+	}
+	if placeRows == 0 {
+		t.Errorf("the place %s lists no events", mapLoc)
+	}
 	t.Logf("screenshots in %s", shots)
 }
