@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/redline-events/redline"
+	"github.com/redline-events/redline/geo"
 )
 
 // gdeltColumns is the number of tab-separated columns of a GDELT 2.0 event
@@ -38,9 +39,11 @@ const gdeltColumns = 61
 //     different countries (AU, AS, SG, ...), so a FIPS-looking column filled
 //     from our ISO data would mislead silently; a three-letter code cannot be
 //     mistaken for FIPS.
-//   - Only ActionGeo is filled (from Event.Place); Actor1Geo and Actor2Geo
-//     have type 0 and empty fields. Geo type is 1 (country) when the place is
-//     a country alone, else 4 (world city), or 3 (US city) in the USA.
+//   - ActionGeo comes from Event.Place; Actor1Geo and Actor2Geo are the
+//     actors' countries (centroids from the embedded gazetteer, type 1),
+//     as GDELT geocodes an actor with only a country. Geo types follow
+//     Place.Kind: 1 country, 2 US state, 3 US city, 4 world city, 5 world
+//     division.
 //   - DATEADDED is the event date at 00:00:00, SOURCEURL the document URL,
 //     or its id when the URL is unknown.
 //   - Tabs, carriage returns and newlines inside text are replaced by a
@@ -48,10 +51,24 @@ const gdeltColumns = 61
 type gdeltWriter struct {
 	w   *bufio.Writer
 	buf []byte
+	gaz *geo.Gazetteer // for the actors' countries; nil leaves them empty
+}
+
+// actorPlace is the country point of an actor, or nil.
+func (g *gdeltWriter) actorPlace(a *redline.Actor) *redline.Place {
+	if g.gaz == nil || a == nil {
+		return nil
+	}
+	p, ok := g.gaz.ActorPlace(a)
+	if !ok {
+		return nil
+	}
+	return &p
 }
 
 func newGDELT(w io.Writer) *gdeltWriter {
-	return &gdeltWriter{w: bufio.NewWriterSize(w, 64<<10), buf: make([]byte, 0, 1024)}
+	gaz, _ := geo.Default() // a gazetteer that cannot load leaves actor geography empty
+	return &gdeltWriter{w: bufio.NewWriterSize(w, 64<<10), buf: make([]byte, 0, 1024), gaz: gaz}
 }
 
 func (g *gdeltWriter) Close() error { return g.w.Flush() }
@@ -98,9 +115,9 @@ func (g *gdeltWriter) Write(ev *redline.Event) error {
 	b = strconv.AppendFloat(b, ev.Code.Goldstein(), 'f', -1, 64)
 	b = append(b, '\t')
 	b = strconv.AppendInt(b, int64(mentions(ev)), 10)
-	b = append(b, "\t1\t1\t0"...) // NumSources, NumArticles, AvgTone
-	b = appendGDELTGeo(b, nil)    // Actor1Geo
-	b = appendGDELTGeo(b, nil)    // Actor2Geo
+	b = append(b, "\t1\t1\t0"...)                  // NumSources, NumArticles, AvgTone
+	b = appendGDELTGeo(b, g.actorPlace(ev.Source)) // Actor1Geo
+	b = appendGDELTGeo(b, g.actorPlace(ev.Target)) // Actor2Geo
 	b = appendGDELTGeo(b, ev.Place)
 	b = append(b, '\t')
 	if !d.IsZero() {
