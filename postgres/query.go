@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgtype"
@@ -78,12 +79,29 @@ func countryIDs(c string) (string, []any) {
 // every word contributes its runs of letters and digits as quoted lexemes
 // (all must match, as the 'simple' parser splits the stored text), and a
 // trailing * makes its last run a prefix.
+// maxWord is the longest word PostgreSQL's full-text search takes (its
+// limit is 2047 bytes; lower-casing can lengthen a word, so keep a margin).
+const maxWord = 1024
+
+// truncateUTF8 cuts s to at most n bytes on a rune boundary.
+func truncateUTF8(s string, n int) string {
+	for n > 0 && n < len(s) && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
 func tsQuery(s string) string {
 	var b strings.Builder
 	for _, w := range strings.Fields(s) {
 		prefix := strings.HasSuffix(w, "*")
 		runs := strings.FieldsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		for i, r := range runs {
+			// PostgreSQL refuses words over 2047 bytes in a tsquery, and
+			// indexes none that long: such a word can match nothing.
+			if len(r) > maxWord {
+				r = truncateUTF8(r, maxWord)
+			}
 			if b.Len() > 0 {
 				b.WriteString(" & ")
 			}
