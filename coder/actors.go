@@ -295,10 +295,20 @@ func (s *sentenceState) refFromMatch(m *dict.ActorMatch) actorRef {
 	return a
 }
 
+// maxPronounChain is how many pronouns may stand behind one another in a
+// resolution ("we" → the speaker of its quotation → "they" → …); real text
+// needs two or three.
+const maxPronounChain = 4
+
 // pronounActor resolves a pronoun to the most recent compatible actor of
 // the document: "he" to a person, "they"/"it" to a country, organisation or
 // group; a relative pronoun to the noun its clause modifies.
 func (s *sentenceState) pronounActor(h int) (actorRef, bool) {
+	if s.pronounDepth >= maxPronounChain {
+		return actorRef{}, false
+	}
+	s.pronounDepth++
+	defer func() { s.pronounDepth-- }()
 	w := s.t.toks[h].Lower
 	if relativePronouns[w] {
 		// "Zelensky, who ..." : the pronoun's clause is a relcl of the noun.

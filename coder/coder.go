@@ -65,6 +65,10 @@ type sentenceState struct {
 	phraseSig uint64  // their signature (signature.go)
 	refs      []actorRef
 	explain   *explainLog
+	// pronounDepth bounds pronouns resolved through other pronouns: "I
+	// said we will attack, we said" would otherwise resolve "we" through
+	// its own reporting clause for ever.
+	pronounDepth int
 }
 
 type dedupKey struct {

@@ -131,6 +131,9 @@ func TestCoder(t *testing.T) {
 		{"finite adverbial clause", "Washington imposed sanctions on Russia after Russian troops invaded Ukraine.",
 			[]string{"USA>RUS 163 asserted", "RUSMIL>UKR 192 asserted"}, []string{"USA>UKR"}},
 		{"refuse composed", "Russia refused to withdraw its troops from Ukraine.", []string{"RUS> 1246 asserted"}, nil},
+		// A quoted speaker who is itself a first person once sent the
+		// resolution round for ever (a stack overflow on Reuters-21578).
+		{"speaker is a pronoun", "I said we will attack Iran, we said.", nil, nil},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
