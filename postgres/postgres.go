@@ -41,6 +41,12 @@ type DB struct {
 	// actors caches committed actor rows by code; ids never change.
 	mu     sync.Mutex
 	actors map[string]actorRow
+
+	// Statistics upkeep (analyze.go), under statsMu.
+	statsMu           sync.Mutex
+	grown, analysed   int64 // rows written since the last ANALYZE; rows then
+	analysing, closed bool
+	background        sync.WaitGroup
 }
 
 type actorRow struct {
@@ -74,7 +80,12 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		pool.Close()
 		return nil, fmt.Errorf("postgres: migrating: %w", err)
 	}
-	return &DB{pool: pool, actors: map[string]actorRow{"": {}}}, nil
+	db := &DB{pool: pool, actors: map[string]actorRow{"": {}}}
+	if err := db.initStats(ctx); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("postgres: reading statistics: %w", err)
+	}
+	return db, nil
 }
 
 // migrate applies the embedded migrations in name order, each once, under
@@ -128,6 +139,10 @@ func migrate(ctx context.Context, pool *pgxpool.Pool, schema string) error {
 
 // Close closes the connections.
 func (s *DB) Close() error {
+	s.statsMu.Lock()
+	s.closed = true
+	s.statsMu.Unlock()
+	s.background.Wait()
 	s.pool.Close()
 	return nil
 }

@@ -108,6 +108,7 @@ func (s *DB) put(ctx context.Context, docs []redline.DocEvents) (redline.PutStat
 	if err := pgTx.Commit(ctx); err != nil {
 		return redline.PutStats{}, err
 	}
+	s.grew(max(t.dDocs, 0) + max(t.dEvents, 0) + max(t.dMent, 0))
 	s.mu.Lock()
 	for k, v := range t.newActors {
 		s.actors[k] = v
