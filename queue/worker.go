@@ -142,8 +142,14 @@ func (w *work) loop(ctx context.Context) error {
 	for ctx.Err() == nil {
 		// A fetch holds the messages it has until it is full or its wait
 		// ends: the wait must stay well under the ack wait, or they
-		// would be redelivered to another coder meanwhile.
-		batch, err := w.cons.Fetch(w.opt.Batch, jetstream.FetchMaxWait(min(time.Second, w.ackWait/4)))
+		// would be redelivered to another coder meanwhile. A draining
+		// worker waits less: its last fetch comes back empty, and the
+		// whole wait is added to every drain's run time.
+		maxWait := min(time.Second, w.ackWait/4)
+		if w.opt.Drain {
+			maxWait = min(maxWait, 200*time.Millisecond)
+		}
+		batch, err := w.cons.Fetch(w.opt.Batch, jetstream.FetchMaxWait(maxWait))
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil
