@@ -15,6 +15,7 @@ package ingest
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"context"
 	"errors"
@@ -42,7 +43,16 @@ type Options struct {
 	// stdin); zero means today. Documents of other kinds that carry no date
 	// of their own get it too (they stay undated when it is zero).
 	Date time.Time
+	// MaxText is the longest document text accepted, in bytes: 0 means
+	// DefaultMaxText, a negative value no limit. Coding holds every token
+	// of a document at once, about 25 bytes of memory per byte of text, so
+	// one giant "document" (a dump, a book) would take gigabytes.
+	MaxText int
 }
+
+// DefaultMaxText is 8 MiB, some 1.4 million words: forty times the longest
+// article of Reuters-21578 or VOA, and about 360 MB of peak memory to code.
+const DefaultMaxText = 8 << 20
 
 // Error is one rejected document or unreadable input, naming where it was.
 type Error struct {
@@ -191,6 +201,10 @@ func (r *run) live() bool {
 // emit checks a document and yields it, or the reason it is rejected.
 func (r *run) emit(d *redline.Doc, e Error) bool {
 	e.DocID = d.ID
+	if max := r.opts.MaxText; max >= 0 && len(d.Text) > cmp.Or(max, DefaultMaxText) {
+		e.Err = fmt.Errorf("text of %d bytes is over the limit of %d (--max-doc-size)", len(d.Text), cmp.Or(max, DefaultMaxText))
+		return r.fail(&e)
+	}
 	if err := clean(d); err != nil {
 		e.Err = err
 		return r.fail(&e)

@@ -172,6 +172,27 @@ func TestLongLine(t *testing.T) {
 	}
 }
 
+// A document over the text limit is rejected by name and reading goes on;
+// the limit can be raised or lifted.
+func TestMaxText(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "f.jsonl", `{"id": "a", "text": "short"}`+"\n"+`{"id": "big", "text": "`+strings.Repeat("word ", 30)+`"}`+"\n"+`{"id": "b", "text": "x"}`)
+	for _, tc := range []struct {
+		max        int
+		ids, error string
+	}{
+		{100, "a,b", "f.jsonl:2 (doc big): text of 150 bytes is over the limit of 100 (--max-doc-size)"},
+		{150, "a,big,b", ""},
+		{0, "a,big,b", ""},
+		{-1, "a,big,b", ""},
+	} {
+		docs, errs := collect(t, dir, []string{p}, Options{MaxText: tc.max})
+		if ids(docs) != tc.ids || strings.Join(errs, "|") != tc.error {
+			t.Errorf("MaxText %d: ids %q errors %q, want %q %q", tc.max, ids(docs), errs, tc.ids, tc.error)
+		}
+	}
+}
+
 func gz(t *testing.T, s string) []byte {
 	var b bytes.Buffer
 	w := gzip.NewWriter(&b)

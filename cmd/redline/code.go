@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"math"
 	"os"
 	"runtime"
 	"time"
 
+	"github.com/dustin/go-humanize"
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -30,6 +32,7 @@ type inputFlags struct {
 	dicts    []string
 	dictOnly bool
 	demo     bool
+	maxDoc   string
 }
 
 func (f *inputFlags) register(cmd *cobra.Command) {
@@ -37,6 +40,7 @@ func (f *inputFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.date, "date", "", "publication date (YYYY-MM-DD) of plain-text input; default today")
 	f.registerDict(cmd)
 	cmd.Flags().BoolVar(&f.demo, "demo", false, "read the sample news embedded in the binary instead of files")
+	cmd.Flags().StringVar(&f.maxDoc, "max-doc-size", "8MiB", "reject documents with more text than this (coding takes ~25 bytes of memory per byte of text); 0 for no limit")
 	_ = cmd.RegisterFlagCompletionFunc("input", cobra.FixedCompletions(
 		[]string{"auto", "jsonl", "txt", "html", "feed", "reuters"}, cobra.ShellCompDirectiveNoFileComp))
 }
@@ -49,6 +53,16 @@ func (f *inputFlags) registerDict(cmd *cobra.Command) {
 
 func (f *inputFlags) options() (ingest.Options, error) {
 	opt := ingest.Options{Kind: f.kind}
+	if f.maxDoc != "" {
+		n, err := humanize.ParseBytes(f.maxDoc)
+		if err != nil || n > math.MaxInt32 {
+			return opt, usagef("--max-doc-size %q: want a size such as 8MiB, 500KB or 0", f.maxDoc)
+		}
+		opt.MaxText = int(n)
+		if n == 0 {
+			opt.MaxText = -1
+		}
+	}
 	if f.date != "" {
 		d, err := time.Parse("2006-01-02", f.date)
 		if err != nil {

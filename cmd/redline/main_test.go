@@ -95,6 +95,12 @@ func TestCodeBadInput(t *testing.T) {
 	if !strings.Contains(out, `"doc_id":"a"`) || !strings.Contains(out, `"doc_id":"d"`) {
 		t.Fatalf("good documents not coded: %s", out)
 	}
+	// A document over --max-doc-size is rejected by line and id; the rest is coded.
+	out, errOut, st = run(t, "", "code", "--max-doc-size", "40B", p)
+	if st != 1 || !strings.Contains(errOut, "news.jsonl:4 (doc d): text of 46 bytes is over the limit of 40") ||
+		!strings.Contains(out, `"doc_id":"a"`) || strings.Contains(out, `"doc_id":"d"`) {
+		t.Fatalf("--max-doc-size: status %d, stderr %s, stdout %s", st, errOut, out)
+	}
 }
 
 func TestUsageErrors(t *testing.T) {
@@ -102,6 +108,7 @@ func TestUsageErrors(t *testing.T) {
 		{"code", "--format", "xml", "--demo"},
 		{"code", "--no-such-flag"},
 		{"code", "--date", "yesterday", "-"},
+		{"code", "--max-doc-size", "big", "-"},
 		{"nonsense"},
 	} {
 		if _, errOut, st := run(t, "", args...); st != 2 {
