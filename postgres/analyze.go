@@ -52,7 +52,9 @@ func (s *DB) grew(n int64) {
 		defer s.background.Done()
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 		defer cancel()
-		_, err := s.pool.Exec(ctx, "ANALYZE doc, sentence, event, mention, rollup, country_day, actor")
+		// The tables the writers' joins read; sentence (a tsvector column,
+		// costly to analyse) and the rollups are only appended or upserted.
+		_, err := s.pool.Exec(ctx, "ANALYZE doc, event, mention")
 		s.statsMu.Lock()
 		defer s.statsMu.Unlock()
 		s.analysing = false
