@@ -5,6 +5,8 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -106,6 +108,7 @@ func runBench(cmd *cobra.Command, args []string) error {
 	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	w := cmd.OutOrStdout()
 	fmt.Fprintf(w, "corpus       %d documents × %d rounds (%d rejected), GOMAXPROCS=%d\n", len(corpus), rounds, rejected, runtime.GOMAXPROCS(0))
+	fmt.Fprintf(w, "machine      %s, %d CPUs, %s\n", cpuModel(), runtime.NumCPU(), runtime.Version())
 	fmt.Fprintf(w, "coded        %d sentences, %d tokens, %d events in %.3f s\n", nSent, nTok, nEv, el)
 	fmt.Fprintf(w, "speed        %.0f sentences/s, %.0f tokens/s, %.0f documents/s (wall clock)\n", float64(nSent)/el, float64(nTok)/el, float64(len(corpus)*rounds)/el)
 	if cpu > 0 {
@@ -130,4 +133,38 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// cpuModel names the processor, so that figures from different machines
+// are not compared as if they came from one (the same build ran 1.5 times
+// slower on one 2-core VM than on another).
+func cpuModel() string {
+	b, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return runtime.GOOS + "/" + runtime.GOARCH
+	}
+	model, mhz := "", ""
+	for _, line := range strings.Split(string(b), "\n") {
+		k, v, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		switch strings.TrimSpace(k) {
+		case "model name":
+			if model == "" {
+				model = strings.TrimSpace(v)
+			}
+		case "cpu MHz":
+			if mhz == "" {
+				mhz = strings.TrimSpace(v)
+			}
+		}
+	}
+	if model == "" {
+		return runtime.GOOS + "/" + runtime.GOARCH
+	}
+	if f, err := strconv.ParseFloat(mhz, 64); err == nil && !strings.Contains(model, "Hz") {
+		model += fmt.Sprintf(" %.1f GHz", f/1000)
+	}
+	return model
 }
