@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -17,12 +18,13 @@ import (
 
 // mentionIn is one event of one document waiting to be stored.
 type mentionIn struct {
-	doc   int64  // doc row
-	docID string // public doc id, for the canonical order
-	ev    *redline.Event
-	sent  int64 // sentence row
-	key   int64
-	day   int64
+	doc    int64  // doc row
+	docID  string // public doc id, for the canonical order
+	source string // the document's source, for n_sources
+	ev     *redline.Event
+	sent   int64 // sentence row
+	key    int64
+	day    int64
 }
 
 type rollKey struct{ src, tgt, day, root, mode int64 }
@@ -64,6 +66,7 @@ type tx struct {
 	// are being placed: mentions come sorted by key.
 	key       int64
 	keyEvents []anchored
+	pending   []newEvent
 
 	newActors map[string]actorRow
 	actorN    map[int64]int64
@@ -80,7 +83,44 @@ type tx struct {
 	minDay, maxDay int64
 }
 
-type anchored struct{ id, day int64 }
+// anchored is an event of the current key: stored (nw < 0) or founded by
+// this Put (t.pending[nw]).
+type anchored struct {
+	id, day int64
+	nw      int
+}
+
+// newEvent is an event founded by this Put. All its mentions are in the
+// Put, so its counts and representative are known before its row is
+// written, once, when its key is done.
+type newEvent struct {
+	id, key, day, src, tgt, root, mode int64
+	code                               string
+	goldstein                          float64
+	mentions                           int64
+	docs                               []int64
+	sources                            []string
+	// The representative: the first mention by doc id, sentence, row.
+	rep      int64
+	repDoc   string
+	repIdx   int
+	repPlace *redline.Place
+}
+
+// add counts mention m (row mid) of the event.
+func (e *newEvent) add(m *mentionIn, mid int64) {
+	e.mentions++
+	if !slices.Contains(e.docs, m.doc) {
+		e.docs = append(e.docs, m.doc)
+	}
+	if !slices.Contains(e.sources, m.source) {
+		e.sources = append(e.sources, m.source)
+	}
+	idx := m.ev.Sentence
+	if e.rep == 0 || m.docID < e.repDoc || m.docID == e.repDoc && (idx < e.repIdx || idx == e.repIdx && mid < e.rep) {
+		e.rep, e.repDoc, e.repIdx, e.repPlace = mid, m.docID, idx, m.ev.Place
+	}
+}
 
 // Put stores docs in one transaction. See redline.Store.
 func (s *DB) Put(ctx context.Context, docs []redline.DocEvents) (redline.PutStats, error) {
@@ -250,7 +290,7 @@ func (t *tx) run(docs []redline.DocEvents) error {
 		}
 		for j := range docs[i].Events {
 			ev := &docs[i].Events[j]
-			ms = append(ms, mentionIn{doc: row, docID: d.ID, ev: ev, sent: sents[ev.Sentence], key: eventKey(ev), day: day(ev.Date)})
+			ms = append(ms, mentionIn{doc: row, docID: d.ID, source: src, ev: ev, sent: sents[ev.Sentence], key: eventKey(ev), day: day(ev.Date)})
 		}
 	}
 	// The canonical order makes the clustering independent of the order of
@@ -270,6 +310,9 @@ func (t *tx) run(docs []redline.DocEvents) error {
 	})
 	for i := range ms {
 		if i == 0 || ms[i].key != ms[i-1].key {
+			if err := t.writePending(); err != nil {
+				return err
+			}
 			j := i
 			for j+1 < len(ms) && ms[j+1].key == ms[i].key {
 				j++
@@ -281,6 +324,9 @@ func (t *tx) run(docs []redline.DocEvents) error {
 		if err := t.mention(&ms[i]); err != nil {
 			return err
 		}
+	}
+	if err := t.writePending(); err != nil {
+		return err
 	}
 	for _, b := range []*batcher{t.events, t.mentions, t.sentences, t.fts} {
 		if err := b.flush(); err != nil {
@@ -396,7 +442,7 @@ func (t *tx) loadKey(key, from, to int64) error {
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var a anchored
+		a := anchored{nw: -1}
 		if err := rows.Scan(&a.id, &a.day); err != nil {
 			return err
 		}
@@ -410,7 +456,7 @@ func (t *tx) loadKey(key, from, to int64) error {
 func (t *tx) mention(m *mentionIn) error {
 	ev := m.ev
 	var eventID, anchor int64
-	best := int64(-1)
+	best, nw := int64(-1), -1
 	for _, a := range t.keyEvents {
 		dist := a.day - m.day
 		if dist < 0 {
@@ -418,7 +464,7 @@ func (t *tx) mention(m *mentionIn) error {
 		}
 		// The nearest anchor wins; on a tie, the earlier.
 		if dist <= redline.DedupWindow && (best < 0 || dist < best || (dist == best && a.day < anchor)) {
-			best, eventID, anchor = dist, a.id, a.day
+			best, eventID, anchor, nw = dist, a.id, a.day, a.nw
 		}
 	}
 	src, err := t.actor(ev.Source)
@@ -439,13 +485,14 @@ func (t *tx) mention(m *mentionIn) error {
 	root := rootNum(ev.Code)
 	if best < 0 {
 		t.maxEvent++
-		eventID, anchor = t.maxEvent, m.day
-		t.keyEvents = append(t.keyEvents, anchored{eventID, anchor})
-		pl := placeArgs(ev.Place)
-		if err := t.events.add(eventID, m.key, m.day, src.id, tgt.id, string(ev.Code), root, g, mode, 1, 1, 1, mid,
-			pl[0], pl[1], pl[2], pl[3], pl[4], pl[5]); err != nil {
-			return err
-		}
+		eventID, anchor, nw = t.maxEvent, m.day, len(t.pending)
+		t.keyEvents = append(t.keyEvents, anchored{eventID, anchor, nw})
+		t.pending = slices.Grow(t.pending, 1)[:nw+1]
+		e := &t.pending[nw]
+		// The slices of a written event are reused.
+		docs, sources := e.docs[:0], e.sources[:0]
+		*e = newEvent{id: eventID, key: m.key, day: m.day, src: src.id, tgt: tgt.id, root: root, mode: mode,
+			code: string(ev.Code), goldstein: g, docs: docs, sources: sources}
 		t.st.NewEvents++
 		t.dEvents++
 		if t.st.NewEvents == 1 || m.day < t.minDay {
@@ -457,6 +504,9 @@ func (t *tx) mention(m *mentionIn) error {
 		t.addEvent(eventRow{day: anchor, src: src.id, tgt: tgt.id, root: root, mode: mode, goldstein: g}, src.country, tgt.country, 1, ev.Code.Quad())
 		t.actorN[src.id]++
 		t.actorN[tgt.id]++
+	}
+	if nw >= 0 {
+		t.pending[nw].add(m, mid)
 	} else {
 		t.touched[eventID] = true
 	}
@@ -487,6 +537,20 @@ func (t *tx) mention(m *mentionIn) error {
 	}
 	t.st.Mentions++
 	t.dMent++
+	return nil
+}
+
+// writePending writes the rows of the events founded for the current key.
+func (t *tx) writePending() error {
+	for i := range t.pending {
+		e := &t.pending[i]
+		pl := placeArgs(e.repPlace)
+		if err := t.events.add(e.id, e.key, e.day, e.src, e.tgt, e.code, e.root, e.goldstein, e.mode,
+			e.mentions, int64(len(e.docs)), int64(len(e.sources)), e.rep, pl[0], pl[1], pl[2], pl[3], pl[4], pl[5]); err != nil {
+			return err
+		}
+	}
+	t.pending = t.pending[:0]
 	return nil
 }
 
