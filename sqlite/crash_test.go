@@ -16,13 +16,21 @@ import (
 	"github.com/redline-events/redline/storetest"
 )
 
-const crashEnv = "REDLINE_SQLITE_CRASH_DB"
+const (
+	crashEnv     = "REDLINE_SQLITE_CRASH_DB"
+	crashBulkEnv = "REDLINE_SQLITE_CRASH_BULK"
+)
 
-func crashCorpus() [][]redline.DocEvents {
+// crashCorpus is 1,500 documents in batches of 50, or, bulk, in batches
+// that double the store each time, so that each is a bulk Put.
+func crashCorpus(bulk bool) [][]redline.DocEvents {
 	docs := storetest.Corpus(storetest.CorpusOptions{Docs: 1500, Days: 60, Sources: 5, MaxEvents: 6, Seed: 9})
 	var batches [][]redline.DocEvents
-	for i := 0; i < len(docs); i += 50 {
-		batches = append(batches, docs[i:min(i+50, len(docs))])
+	for i, n := 0, 50; i < len(docs); i += n {
+		if bulk {
+			n = max(i, 50)
+		}
+		batches = append(batches, docs[i:min(i+n, len(docs))])
 	}
 	return batches
 }
@@ -42,14 +50,23 @@ func ingestAll(t testing.TB, s *DB, batches [][]redline.DocEvents, report func(i
 // TestCrashResume kills an ingest (a child process) with SIGKILL after some
 // batches are committed, resumes it, and compares the store with an
 // uninterrupted ingest of the same corpus: nothing lost, nothing twice.
-func TestCrashResume(t *testing.T) {
+func TestCrashResume(t *testing.T) { crashResume(t, false) }
+
+// TestCrashBulk kills an ingest of bulk Puts, most likely within one, while
+// its indexes are dropped: the store reopens with them, as committed.
+func TestCrashBulk(t *testing.T) { crashResume(t, true) }
+
+func crashResume(t *testing.T, bulk bool) {
 	if path := os.Getenv(crashEnv); path != "" {
 		// The child: ingest until killed.
 		s, err := Open(context.Background(), path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		ingestAll(t, s, crashCorpus(), func(i int) { fmt.Printf("committed %d\n", i) })
+		if bulk {
+			s.bulkAbove = 1
+		}
+		ingestAll(t, s, crashCorpus(bulk), func(i int) { fmt.Printf("committed %d\n", i) })
 		s.Close()
 		return
 	}
@@ -58,7 +75,7 @@ func TestCrashResume(t *testing.T) {
 	}
 	dir := t.TempDir()
 	crashed := filepath.Join(dir, "crashed.db")
-	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashResume$")
+	cmd := exec.Command(os.Args[0], "-test.run=^"+t.Name()+"$")
 	cmd.Env = append(os.Environ(), crashEnv+"="+crashed)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
@@ -97,7 +114,7 @@ func TestCrashResume(t *testing.T) {
 	if err := s.db.QueryRow("PRAGMA integrity_check").Scan(&check); err != nil || check != "ok" {
 		t.Fatalf("integrity after the kill: %q %v", check, err)
 	}
-	batches := crashCorpus()
+	batches := crashCorpus(bulk)
 	if st.Documents < 4*50 || st.Documents == 1500 {
 		t.Fatalf("after the kill %d documents are stored; want the 200+ committed and not all", st.Documents)
 	}
@@ -110,6 +127,10 @@ func TestCrashResume(t *testing.T) {
 	defer clean.Close()
 	ingestAll(t, clean, batches, nil)
 
+	schema := "SELECT name, sql FROM sqlite_schema ORDER BY name"
+	if a, b := dump(t, s.db, schema), dump(t, clean.db, schema); a != b {
+		t.Errorf("resumed store's schema:\n%s\nuninterrupted:\n%s", a, b)
+	}
 	a, b := signature(t, s), signature(t, clean)
 	if a.stats != b.stats {
 		t.Errorf("resumed store %+v, uninterrupted %+v", a.stats, b.stats)

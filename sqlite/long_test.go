@@ -241,6 +241,6 @@ func bulkLoad(ctx context.Context, s *DB, n int) error {
 	if err := sqlTx.Commit(); err != nil {
 		return err
 	}
-	_, err = conn.ExecContext(ctx, schema) // recreates the dropped indexes
+	_, err = conn.ExecContext(ctx, indexSchema) // recreates the dropped indexes
 	return err
 }

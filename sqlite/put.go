@@ -60,6 +60,7 @@ type tx struct {
 
 	findDoc, insDoc, updDoc, findEvents, findActor *sql.Stmt
 	maxEvent, maxMention, maxSentence              int64
+	storedEvents                                   int64
 	events, mentions, sentences, fts               *batcher
 
 	// keyEvents are the events (stored or new) of the key whose mentions
@@ -67,6 +68,11 @@ type tx struct {
 	key       int64
 	keyEvents []anchored
 	pending   []newEvent
+	// bulk: this Put drops the secondary indexes while it appends and
+	// makes them again before it commits; stored then holds the stored
+	// events by key, which the dropped event_key index would have found.
+	bulk   bool
+	stored map[int64][]anchored
 
 	newActors map[string]actorRow
 	actorN    map[int64]int64
@@ -137,6 +143,9 @@ func (s *DB) Put(ctx context.Context, docs []redline.DocEvents) (redline.PutStat
 	}
 	if err := sqlTx.Commit(); err != nil {
 		return redline.PutStats{}, err
+	}
+	if t.bulk {
+		s.bulkPuts++
 	}
 	s.mu.Lock()
 	for k, v := range t.newActors {
@@ -221,6 +230,9 @@ func (t *tx) prepare() error {
 		said_code, said_text, said_country, verb, verb_start, verb_end, place)`, "", 17)
 	t.sentences = t.batcher("INSERT INTO sentence(id, doc, idx, start, end, text)", "", 6)
 	t.fts = t.batcher("INSERT INTO sentence_fts(rowid, text)", "", 2)
+	if err := t.tx.QueryRowContext(t.ctx, "SELECT v FROM meta WHERE k = 'events'").Scan(&t.storedEvents); err != nil {
+		return err
+	}
 	for _, m := range []struct {
 		table string
 		dst   *int64
@@ -293,6 +305,11 @@ func (t *tx) run(docs []redline.DocEvents) error {
 			ms = append(ms, mentionIn{doc: row, docID: d.ID, source: src, ev: ev, sent: sents[ev.Sentence], key: eventKey(ev), day: day(ev.Date)})
 		}
 	}
+	if t.s.bulkAbove > 0 && len(ms) > t.s.bulkAbove && int64(len(ms)) >= t.storedEvents {
+		if err := t.dropIndexes(); err != nil {
+			return err
+		}
+	}
 	// The canonical order makes the clustering independent of the order of
 	// documents within a batch, and puts each key's mentions together.
 	sort.Slice(ms, func(i, j int) bool {
@@ -330,6 +347,12 @@ func (t *tx) run(docs []redline.DocEvents) error {
 	}
 	for _, b := range []*batcher{t.events, t.mentions, t.sentences, t.fts} {
 		if err := b.flush(); err != nil {
+			return err
+		}
+	}
+	if t.bulk {
+		// Before recount, which finds mentions by event.
+		if _, err := t.tx.ExecContext(t.ctx, indexSchema+placeIndexes); err != nil {
 			return err
 		}
 	}
@@ -432,10 +455,55 @@ func (t *tx) actor(a *redline.Actor) (actorRow, error) {
 	return r, nil
 }
 
+// bulkIndexes are the indexes a bulk Put drops: those of indexSchema and
+// placeIndexes.
+var bulkIndexes = []string{"event_key", "event_day", "event_dyad", "event_tgt", "event_place", "event_padm1",
+	"mention_event", "mention_doc", "mention_mid"}
+
+// dropIndexes starts a bulk Put, for a batch at least as large as the
+// store: appending rows without their secondary indexes and making these
+// again in one sort each costs less than inserting every row into every
+// index. It is all one transaction, so a crash leaves the store as it was,
+// indexes included, and readers see the indexed store until the commit.
+// The stored events are read by key first, for deduplication.
+func (t *tx) dropIndexes() error {
+	t.bulk, t.stored = true, map[int64][]anchored{}
+	rows, err := t.tx.QueryContext(t.ctx, "SELECT key, id, day FROM event")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var key int64
+		a := anchored{nw: -1}
+		if err := rows.Scan(&key, &a.id, &a.day); err != nil {
+			return err
+		}
+		t.stored[key] = append(t.stored[key], a)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, ix := range bulkIndexes {
+		if _, err := t.tx.ExecContext(t.ctx, "DROP INDEX IF EXISTS "+ix); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // loadKey reads the stored events of key that mentions dated from..to
 // could join.
 func (t *tx) loadKey(key, from, to int64) error {
 	t.key, t.keyEvents = key, t.keyEvents[:0]
+	if t.bulk {
+		for _, a := range t.stored[key] {
+			if a.day >= from-redline.DedupWindow && a.day <= to+redline.DedupWindow {
+				t.keyEvents = append(t.keyEvents, a)
+			}
+		}
+		return nil
+	}
 	rows, err := t.findEvents.QueryContext(t.ctx, key, from-redline.DedupWindow, to+redline.DedupWindow)
 	if err != nil {
 		return err

@@ -32,7 +32,15 @@ type DB struct {
 	actors map[string]actorRow
 
 	dayScanAbove int64 // see defaultDayScanAbove; tests lower it
+	// bulkAbove: a Put of more mentions than this, and at least as many
+	// as the store holds events, is a bulk Put (see dropIndexes). 0: never.
+	bulkAbove int
+	bulkPuts  int // bulk Puts committed, for tests
 }
+
+// defaultBulkAbove: below some thousands of rows, dropping and making the
+// indexes again costs more than it saves.
+const defaultBulkAbove = 10000
 
 type actorRow struct {
 	id      int64
@@ -60,11 +68,11 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	db.SetMaxOpenConns(4)
 	db.SetConnMaxIdleTime(time.Minute)
-	if _, err := db.ExecContext(ctx, schema+monthSchema); err != nil {
+	if _, err := db.ExecContext(ctx, schema+indexSchema+monthSchema); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
 	}
-	s := &DB{db: db, actors: map[string]actorRow{"": {}}, dayScanAbove: defaultDayScanAbove}
+	s := &DB{db: db, actors: map[string]actorRow{"": {}}, dayScanAbove: defaultDayScanAbove, bulkAbove: defaultBulkAbove}
 	err = s.migrate(ctx)
 	if err == nil {
 		err = s.migratePlaces(ctx)
