@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -771,32 +772,48 @@ func (t *tx) recount() error {
 
 // flush writes the accumulated rollup, actor and counter deltas.
 func (t *tx) flush() error {
-	up, err := t.tx.PrepareContext(t.ctx, `INSERT INTO rollup(src, tgt, day, root, mode, events, mentions, gsum, csum) VALUES(?,?,?,?,?,?,?,?,?)
-		ON CONFLICT(src, tgt, day, root, mode) DO UPDATE SET events = events + excluded.events,
-		mentions = mentions + excluded.mentions, gsum = gsum + excluded.gsum, csum = csum + excluded.csum`)
-	if err != nil {
-		return err
-	}
-	defer up.Close()
+	// Multi-row upserts in key order: one statement per 64 keys, and
+	// neighbouring keys share B-tree pages.
+	up := t.batcher("INSERT INTO rollup(src, tgt, day, root, mode, events, mentions, gsum, csum)",
+		`ON CONFLICT(src, tgt, day, root, mode) DO UPDATE SET events = events + excluded.events,
+		mentions = mentions + excluded.mentions, gsum = gsum + excluded.gsum, csum = csum + excluded.csum`, 9)
+	rks := make([]rollKey, 0, len(t.roll))
 	for k, v := range t.roll {
-		if v.events == 0 && v.mentions == 0 && v.gsum == 0 && v.csum == 0 {
-			continue
+		if v.events != 0 || v.mentions != 0 || v.gsum != 0 || v.csum != 0 {
+			rks = append(rks, k)
 		}
-		if _, err := up.ExecContext(t.ctx, k.src, k.tgt, k.day, k.root, k.mode, v.events, v.mentions, v.gsum, v.csum); err != nil {
+	}
+	slices.SortFunc(rks, func(a, b rollKey) int {
+		return cmp.Or(cmp.Compare(a.src, b.src), cmp.Compare(a.tgt, b.tgt), cmp.Compare(a.day, b.day),
+			cmp.Compare(a.root, b.root), cmp.Compare(a.mode, b.mode))
+	})
+	for _, k := range rks {
+		v := t.roll[k]
+		if err := up.add(k.src, k.tgt, k.day, k.root, k.mode, v.events, v.mentions, v.gsum, v.csum); err != nil {
 			return err
 		}
 	}
-	cu, err := t.tx.PrepareContext(t.ctx, `INSERT INTO country_day(src, tgt, day, mode, q1, q2, q3, q4, mentions, gsum, csum) VALUES(?,?,?,?,?,?,?,?,?,?,?)
-		ON CONFLICT(src, tgt, day, mode) DO UPDATE SET q1 = q1 + excluded.q1, q2 = q2 + excluded.q2, q3 = q3 + excluded.q3,
-		q4 = q4 + excluded.q4, mentions = mentions + excluded.mentions, gsum = gsum + excluded.gsum, csum = csum + excluded.csum`)
-	if err != nil {
+	if err := up.flush(); err != nil {
 		return err
 	}
-	defer cu.Close()
-	for k, v := range t.country {
-		if _, err := cu.ExecContext(t.ctx, k.src, k.tgt, k.day, k.mode, v.q[1], v.q[2], v.q[3], v.q[4], v.mentions, v.gsum, v.csum); err != nil {
+	cu := t.batcher("INSERT INTO country_day(src, tgt, day, mode, q1, q2, q3, q4, mentions, gsum, csum)",
+		`ON CONFLICT(src, tgt, day, mode) DO UPDATE SET q1 = q1 + excluded.q1, q2 = q2 + excluded.q2, q3 = q3 + excluded.q3,
+		q4 = q4 + excluded.q4, mentions = mentions + excluded.mentions, gsum = gsum + excluded.gsum, csum = csum + excluded.csum`, 11)
+	cks := make([]countryKey, 0, len(t.country))
+	for k := range t.country {
+		cks = append(cks, k)
+	}
+	slices.SortFunc(cks, func(a, b countryKey) int {
+		return cmp.Or(strings.Compare(a.src, b.src), strings.Compare(a.tgt, b.tgt), cmp.Compare(a.day, b.day), cmp.Compare(a.mode, b.mode))
+	})
+	for _, k := range cks {
+		v := t.country[k]
+		if err := cu.add(k.src, k.tgt, k.day, k.mode, v.q[1], v.q[2], v.q[3], v.q[4], v.mentions, v.gsum, v.csum); err != nil {
 			return err
 		}
+	}
+	if err := cu.flush(); err != nil {
+		return err
 	}
 	// Rows emptied by replaced documents go, so that series show no empty
 	// days; only rows that lost something can have been emptied.
