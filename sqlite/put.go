@@ -722,21 +722,25 @@ func (t *tx) recount() error {
 		ids = append(ids, id)
 	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-	count, err := t.tx.PrepareContext(t.ctx, `SELECT COUNT(*), COUNT(DISTINCT m.doc), COUNT(DISTINCT d.source)
-		FROM mention m JOIN doc d ON d.id = m.doc WHERE m.event = ?`)
+	// The counts, the representative and the stored representative in one
+	// statement.
+	count, err := t.tx.PrepareContext(t.ctx, `SELECT COUNT(*), COUNT(DISTINCT m.doc), COUNT(DISTINCT d.source),
+		(SELECT m2.id FROM mention m2 JOIN doc d2 ON d2.id = m2.doc WHERE m2.event = ?1 ORDER BY d2.doc_id, m2.idx, m2.id LIMIT 1),
+		(SELECT rep FROM event WHERE id = ?1)
+		FROM mention m JOIN doc d ON d.id = m.doc WHERE m.event = ?1`)
 	if err != nil {
 		return err
 	}
 	defer count.Close()
-	rep, err := t.tx.PrepareContext(t.ctx, `SELECT m.id FROM mention m JOIN doc d ON d.id = m.doc
-		WHERE m.event = ? ORDER BY d.doc_id, m.idx, m.id LIMIT 1`)
+	upd, err := t.tx.PrepareContext(t.ctx, "UPDATE event SET n_mentions=?, n_articles=?, n_sources=? WHERE id=?")
 	if err != nil {
 		return err
 	}
-	defer rep.Close()
+	defer upd.Close()
 	for _, id := range ids {
 		var nm, na, ns int64
-		if err := count.QueryRowContext(t.ctx, id).Scan(&nm, &na, &ns); err != nil {
+		var rep, old sql.NullInt64
+		if err := count.QueryRowContext(t.ctx, id).Scan(&nm, &na, &ns, &rep, &old); err != nil {
 			return err
 		}
 		if nm == 0 {
@@ -757,13 +761,15 @@ func (t *tx) recount() error {
 			}
 			continue
 		}
-		var r int64
-		if err := rep.QueryRowContext(t.ctx, id).Scan(&r); err != nil {
-			return err
+		if rep == old {
+			if _, err := upd.ExecContext(t.ctx, nm, na, ns, id); err != nil {
+				return err
+			}
+			continue
 		}
 		// A new representative brings its place.
 		if _, err := t.tx.ExecContext(t.ctx, "UPDATE event SET n_mentions=?, n_articles=?, n_sources=?, rep=?, ("+placeCols+") = ("+placeFromRep+") WHERE id=?",
-			nm, na, ns, r, r, id); err != nil {
+			nm, na, ns, rep.Int64, rep.Int64, id); err != nil {
 			return err
 		}
 	}
