@@ -15,17 +15,17 @@ func Average(ps ...*Parser) (*Parser, error) {
 		return nil, errors.New("parse: nothing to average")
 	}
 	a := ps[0]
-	for _, p := range ps[1:] {
-		if len(p.moves) != len(a.moves) || len(p.labels) != len(a.labels) || p.labelStride != a.labelStride ||
-			!sameClasses(p, a) {
+	moves, labels := make([][]int16, len(ps)), make([][]int16, len(ps))
+	for i, p := range ps {
+		if p.moveMask != a.moveMask || p.labelMask != a.labelMask || p.labelWidth != a.labelWidth || !sameClasses(p, a) {
 			return nil, errors.New("parse: cannot average models with different table sizes or label classes")
 		}
+		var err error
+		if moves[i], labels[i], err = p.dense(); err != nil {
+			return nil, err
+		}
 	}
-	q := &Parser{moveMask: a.moveMask, labelMask: a.labelMask, labelWidth: a.labelWidth,
-		labelStride: a.labelStride, classes: a.classes}
-	q.moves = sumTables(ps, func(p *Parser) []int16 { return p.moves })
-	q.labels = sumTables(ps, func(p *Parser) []int16 { return p.labels })
-	return q, nil
+	return fromDense(a.moveMask, a.labelMask, a.classes, sumTables(moves), sumTables(labels), a.labelWidth)
 }
 
 func sameClasses(p, q *Parser) bool {
@@ -42,10 +42,10 @@ func sameClasses(p, q *Parser) bool {
 	return true
 }
 
-func sumTables(ps []*Parser, get func(*Parser) []int16) []int16 {
-	acc := make([]int32, len(get(ps[0])))
-	for _, p := range ps {
-		for i, v := range get(p) {
+func sumTables(ts [][]int16) []int16 {
+	acc := make([]int32, len(ts[0]))
+	for _, t := range ts {
+		for i, v := range t {
 			acc[i] += int32(v)
 		}
 	}

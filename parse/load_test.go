@@ -69,8 +69,16 @@ func TestConvertedModelIsIdentical(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(old.moves, cur.moves) || !slices.Equal(old.labels, cur.labels) ||
-		old.moveMask != cur.moveMask || old.labelMask != cur.labelMask || old.labelStride != cur.labelStride ||
+	om, ol, err := old.dense()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cm, cl, err := cur.dense()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(om, cm) || !slices.Equal(ol, cl) ||
+		old.moveMask != cur.moveMask || old.labelMask != cur.labelMask || old.labelWidth != cur.labelWidth ||
 		!slices.Equal(old.classes[0], cur.classes[0]) || !slices.Equal(old.classes[1], cur.classes[1]) {
 		t.Fatal("the converted model's weights differ from the original's")
 	}

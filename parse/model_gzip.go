@@ -57,21 +57,21 @@ func loadGzip(r io.Reader) (*Parser, error) {
 		}
 		p.labelWidth = max(p.labelWidth, nc)
 	}
-	if p.moves, err = readTable(br, 1<<mb, moveWidth); err != nil {
+	moves, err := readTable(br, 1<<mb, moveWidth)
+	if err != nil {
 		return nil, fmt.Errorf("parse: move weights: %w", err)
 	}
-	if p.labels, err = readTable(br, 1<<lb, p.labelWidth); err != nil {
+	labels, err := readTable(br, 1<<lb, p.labelWidth)
+	if err != nil {
 		return nil, fmt.Errorf("parse: label weights: %w", err)
 	}
-	p.labelStride = strideFor(p.labelWidth)
-	p.labels = padRows(p.labels, p.labelWidth, p.labelStride)
 	// Reading to the end makes gzip verify its checksum.
 	if n, err := io.Copy(io.Discard, br); err != nil {
 		return nil, fmt.Errorf("parse: model: %w", err)
 	} else if n != 0 {
 		return nil, errors.New("parse: model: trailing data")
 	}
-	return p, nil
+	return fromDense(p.moveMask, p.labelMask, p.classes, moves, labels, p.labelWidth)
 }
 
 func readTable(r io.Reader, rows, width int) ([]int16, error) {

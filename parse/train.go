@@ -308,8 +308,10 @@ func Train(train, dev []*conllu.Sentence, opt TrainOptions, log io.Writer) (*Par
 				now++
 			}
 		}
-		p := &Parser{moves: mt.quantise(now), moveMask: mt.mask, labels: padRows(lt.quantise(now), nc, strideFor(nc)),
-			labelMask: lt.mask, labelWidth: nc, labelStride: strideFor(nc), classes: classes}
+		p, err := fromDense(mt.mask, lt.mask, classes, mt.quantise(now), lt.quantise(now), nc)
+		if err != nil {
+			return nil, err
+		}
 		train := time.Since(start)
 		if len(dv) == 0 {
 			best = p
