@@ -62,7 +62,9 @@ type tx struct {
 	findDoc, insDoc, updDoc, findEvents, findActor *sql.Stmt
 	maxEvent, maxMention, maxSentence              int64
 	storedEvents                                   int64
-	events, mentions, sentences, fts               *batcher
+	events, mentions, sentences                    *batcher
+	// firstSentence is the first sentence row of this Put.
+	firstSentence int64
 
 	// keyEvents are the events (stored or new) of the key whose mentions
 	// are being placed: mentions come sorted by key.
@@ -230,7 +232,6 @@ func (t *tx) prepare() error {
 	t.mentions = t.batcher(`INSERT INTO mention(id, event, doc, sent, idx, mid, day, date_from, src_text, tgt_text,
 		said_code, said_text, said_country, verb, verb_start, verb_end, place)`, "", 17)
 	t.sentences = t.batcher("INSERT INTO sentence(id, doc, idx, start, end, text)", "", 6)
-	t.fts = t.batcher("INSERT INTO sentence_fts(rowid, text)", "", 2)
 	if err := t.tx.QueryRowContext(t.ctx, "SELECT v FROM meta WHERE k = 'events'").Scan(&t.storedEvents); err != nil {
 		return err
 	}
@@ -244,6 +245,7 @@ func (t *tx) prepare() error {
 			return err
 		}
 	}
+	t.firstSentence = t.maxSentence + 1
 	return nil
 }
 
@@ -346,10 +348,17 @@ func (t *tx) run(docs []redline.DocEvents) error {
 	if err := t.writePending(); err != nil {
 		return err
 	}
-	for _, b := range []*batcher{t.events, t.mentions, t.sentences, t.fts} {
+	for _, b := range []*batcher{t.events, t.mentions, t.sentences} {
 		if err := b.flush(); err != nil {
 			return err
 		}
+	}
+	// The new sentences are indexed in one statement: FTS5 writes its
+	// pending terms out as a new segment at every statement (its savepoint),
+	// and merges segments as they pile up.
+	if _, err := t.tx.ExecContext(t.ctx, "INSERT INTO sentence_fts(rowid, text) SELECT id, text FROM sentence WHERE id >= ?",
+		t.firstSentence); err != nil {
+		return err
 	}
 	if t.bulk {
 		// Before recount, which finds mentions by event.
@@ -416,9 +425,6 @@ func (t *tx) storeSentences(doc int64, evs []redline.Event) (map[int]int64, erro
 		seen[ev.Sentence] = id
 		e := &ev.Evidence
 		if err := t.sentences.add(id, doc, ev.Sentence, e.Start, e.End, e.Text); err != nil {
-			return nil, err
-		}
-		if err := t.fts.add(id, e.Text); err != nil {
 			return nil, err
 		}
 	}
