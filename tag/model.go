@@ -197,6 +197,12 @@ func (e *encoder) table(t *table) {
 			e.b = append(e.b, uint8(t.slots[i+1].off-s.off))
 		}
 	}
+	if t.cells != nil {
+		e.uvarint(uint64(len(t.cells) / 3))
+		e.b = append(e.b, 3)
+		e.b = append(e.b, t.cells...)
+		return
+	}
 	e.uvarint(uint64(len(t.ent)))
 	// The weight tables' cells leave their second byte zero (label, then
 	// int16): three bytes each, a fifth less. Merged cells use all four
@@ -408,15 +414,11 @@ func (r *reader) table(nl int) table {
 	lens := r.take(uint64(filled))
 	total := r.uvarint(maxEntries)
 	var ent []uint32
+	var cells []byte
 	switch r.byte() {
 	case 3:
-		if b := r.take(3 * total); b != nil {
-			ent = make([]uint32, total)
-			for i := range ent {
-				c := b[3*i : 3*i+3]
-				ent[i] = uint32(c[0]) | uint32(c[1])<<16 | uint32(c[2])<<24
-			}
-		}
+		// Used where they lie, as the merged cells are.
+		cells = r.take(3 * total)
 	case 4:
 		ent = r.u32s(total)
 	default:
@@ -448,5 +450,5 @@ func (r *reader) table(nl int) table {
 		return table{}
 	}
 	slots[size].off = uint32(total)
-	return table{mask: size - 1, slots: slots, ent: ent}
+	return table{mask: size - 1, slots: slots, ent: ent, cells: cells}
 }

@@ -42,6 +42,11 @@ type table struct {
 	mask  uint64
 	slots []slot   // len mask+2: the last one only ends the row before it
 	ent   []uint32 // label in the low byte, int16 weight in the high half
+	// cells replaces ent in the weight tables of a loaded model: three
+	// bytes a cell (label, then the int16 weight, little-endian), used in
+	// place in the model bytes (6 MB less heap, and rows a quarter
+	// shorter to fetch).
+	cells []byte
 }
 
 type slot struct {
@@ -51,7 +56,31 @@ type slot struct {
 
 func fingerprint(key uint64) uint32 { return uint32(key>>32) | 1 }
 
-// lookup returns the row of key, or nil.
+// each calls f with the label and weight of each cell of key's row.
+func (t *table) each(key uint64, f func(l uint8, w int32)) {
+	if t.cells == nil {
+		for _, e := range t.lookup(key) {
+			f(uint8(e), int32(int16(e>>16)))
+		}
+		return
+	}
+	fp := fingerprint(key)
+	for i := key & t.mask; ; i = (i + 1) & t.mask {
+		s := t.slots[i]
+		if s.fp == fp {
+			row := t.cells[3*s.off : 3*t.slots[i+1].off]
+			for k := 0; k+2 < len(row); k += 3 {
+				f(row[k], int32(int16(uint16(row[k+1])|uint16(row[k+2])<<8)))
+			}
+			return
+		}
+		if s.fp == 0 {
+			return
+		}
+	}
+}
+
+// lookup returns the row of key, or nil; the table must use ent.
 func (t *table) lookup(key uint64) []uint32 {
 	fp := fingerprint(key)
 	for i := key & t.mask; ; i = (i + 1) & t.mask {
@@ -88,6 +117,15 @@ func (t *table) add(feats []uint64, scores *[256]int32) {
 		}
 	}
 	sc := scores[:] // one nil check here, none per cell; uint8 indexes need no bounds check
+	if c := t.cells; c != nil {
+		for j := 0; j < n; j++ {
+			row := c[3*lo[j] : 3*hi[j]]
+			for k := 0; k+2 < len(row); k += 3 {
+				sc[row[k]] += int32(int16(uint16(row[k+1]) | uint16(row[k+2])<<8))
+			}
+		}
+		return
+	}
 	for j := 0; j < n; j++ {
 		for _, e := range t.ent[lo[j]:hi[j]] {
 			sc[uint8(e)] += int32(int16(e >> 16))
@@ -191,9 +229,7 @@ func (t *Tagger) merge() {
 			clear(acc)
 			keys = groupKeys(keys[:0], g, &wi)
 			for _, k := range keys {
-				for _, e := range t.pass1.lookup(k) {
-					acc[uint8(e)] += int32(int16(e >> 16))
-				}
+				t.pass1.each(k, func(l uint8, w int32) { acc[l] += w })
 			}
 			cells = cells[:0]
 			for l, v := range acc {
@@ -226,20 +262,14 @@ func (t *Tagger) buildPairs() {
 	}
 	// The keys are those of tagKeys.
 	var bias [256]int32
-	for _, e := range t.pass1.lookup(mix(fBias, 1)) {
-		bias[uint8(e)] += int32(int16(e >> 16))
-	}
+	t.pass1.each(mix(fBias, 1), func(l uint8, w int32) { bias[l] += w })
 	// first[a] is bias + the t1 row of label a, second[c] the t2 row of c.
 	first := make([][256]int32, n+1)
 	second := make([][256]int32, n+1)
 	for a := 0; a <= n; a++ {
 		first[a] = bias
-		for _, e := range t.pass1.lookup(mix(fT1, lab(a)+1000)) {
-			first[a][uint8(e)] += int32(int16(e >> 16))
-		}
-		for _, e := range t.pass1.lookup(mix(fT2, lab(a)+2000)) {
-			second[a][uint8(e)] += int32(int16(e >> 16))
-		}
+		t.pass1.each(mix(fT1, lab(a)+1000), func(l uint8, w int32) { first[a][l] += w })
+		t.pass1.each(mix(fT2, lab(a)+2000), func(l uint8, w int32) { second[a][l] += w })
 	}
 	t.pairs = make([]int32, (n+1)*(n+1)*n)
 	for a := 0; a <= n; a++ {
@@ -250,11 +280,11 @@ func (t *Tagger) buildPairs() {
 			for i := range row {
 				row[i] = f[i] + g[i]
 			}
-			for _, e := range t.pass1.lookup(mix(t1, lab(c)+2000)) {
-				if l := int(uint8(e)); l < n {
-					row[l] += int32(int16(e >> 16))
+			t.pass1.each(mix(t1, lab(c)+2000), func(l uint8, w int32) {
+				if int(l) < n {
+					row[l] += w
 				}
-			}
+			})
 		}
 	}
 }
