@@ -61,6 +61,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_pragma", "cache_size(-65536)")
 	q.Add("_pragma", "temp_store(MEMORY)")
+	// A checkpoint every 10,000 pages (40 MB of WAL) rather than 1,000:
+	// index pages that successive batches dirty again are copied into the
+	// database once, not once per batch (6% of ingest CPU at 30 batches).
+	q.Add("_pragma", "wal_autocheckpoint(10000)")
 	q.Set("_txlock", "immediate")
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
 	if err != nil {
