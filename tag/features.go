@@ -227,6 +227,7 @@ const (
 // scratch is the per-call working memory of a tagging run, reused through a
 // sync.Pool so that tagging allocates nothing per token.
 type scratch struct {
+	sink   uint32 // keeps the cache-touching reads of scoring
 	wi     []wordInfo
 	hist   []uint8 // labels of the current pass, padded by two on each side
 	first  []uint8 // first-pass labels when a second pass runs

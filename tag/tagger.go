@@ -94,14 +94,9 @@ func (t *table) lookup(key uint64) []uint32 {
 	}
 }
 
-// add adds the rows of feats into scores. It first finds every row and
-// then adds them, so that the cache misses of the lookups overlap instead of
-// each waiting behind the previous row's additions.
-// scores is a full 256-entry array so that indexing by a label byte needs
-// no bounds check.
-func (t *table) add(feats []uint64, scores *[256]int32) {
-	var lo, hi [maxFeats]uint32
-	n := 0
+// find appends the bounds of the rows of feats to lo and hi from n, and
+// returns the new count; keys without a row are skipped.
+func (t *table) find(feats []uint64, lo, hi []uint32, n int) int {
 	for _, key := range feats {
 		fp := fingerprint(key)
 		for i := key & t.mask; ; i = (i + 1) & t.mask {
@@ -116,18 +111,44 @@ func (t *table) add(feats []uint64, scores *[256]int32) {
 			}
 		}
 	}
-	sc := scores[:] // one nil check here, none per cell; uint8 indexes need no bounds check
+	return n
+}
+
+// touch reads the first cell of each row, so that the cache misses on
+// the rows are issued together; the result only keeps the reads.
+func (t *table) touch(lo, hi []uint32) uint32 {
+	var x uint32
 	if c := t.cells; c != nil {
-		for j := 0; j < n; j++ {
-			row := c[3*lo[j] : 3*hi[j]]
+		for j, o := range lo {
+			if o < hi[j] {
+				x |= uint32(c[3*o])
+			}
+		}
+		return x
+	}
+	for j, o := range lo {
+		if o < hi[j] {
+			x |= t.ent[o]
+		}
+	}
+	return x
+}
+
+// addRows adds the rows bounded by lo and hi into scores, a full 256-entry
+// array so that indexing by a label byte needs no bounds check.
+func (t *table) addRows(lo, hi []uint32, scores *[256]int32) {
+	sc := scores[:] // one nil check here, none per cell
+	if c := t.cells; c != nil {
+		for j, o := range lo {
+			row := c[3*o : 3*hi[j]]
 			for k := 0; k+2 < len(row); k += 3 {
 				sc[row[k]] += int32(int16(uint16(row[k+1]) | uint16(row[k+2])<<8))
 			}
 		}
 		return
 	}
-	for j := 0; j < n; j++ {
-		for _, e := range t.ent[lo[j]:hi[j]] {
+	for j, o := range lo {
+		for _, e := range t.ent[o:hi[j]] {
 			sc[uint8(e)] += int32(int16(e >> 16))
 		}
 	}
@@ -195,15 +216,31 @@ func (t *Tagger) pairIndex(t1, t2 uint8) int {
 // groupSeed distinguishes the merged rows of the groups.
 var groupSeed = [numGroups]uint64{0x9a1, 0x9a2, 0x9a3, 0x9a4}
 
-// addMerged adds the merged rows of the lexicon words around token i.
-func (t *Tagger) addMerged(s *scratch, i int) {
-	for g, off := range groupOffset {
-		w := &s.wi[i+2+off]
-		if !w.inLex {
-			continue
+// score adds to s.buf the rows of tab for the keys f and, with merged, the
+// merged rows of the lexicon words around token i. Scoring is bound by
+// cache misses: every row is found, then touched, before any is added, so
+// that the misses overlap instead of each waiting behind the additions
+// before it.
+func (t *Tagger) score(s *scratch, i int, tab *table, f []uint64, merged bool) {
+	var lo, hi [maxFeats + numGroups]uint32
+	n := tab.find(f, lo[:], hi[:], 0)
+	m := n
+	if merged {
+		var keys [numGroups]uint64
+		k := 0
+		for g, off := range groupOffset {
+			if w := &s.wi[i+2+off]; w.inLex {
+				keys[k] = mix(groupSeed[g], w.lower)
+				k++
+			}
 		}
-		sc := s.buf[:]
-		for _, e := range t.merged.lookup(mix(groupSeed[g], w.lower)) {
+		m = t.merged.find(keys[:k], lo[:], hi[:], n)
+	}
+	s.sink = tab.touch(lo[:n], hi[:n]) | t.merged.touch(lo[n:m], hi[n:m])
+	tab.addRows(lo[:n], hi[:n], &s.buf)
+	sc := s.buf[:]
+	for j, o := range lo[n:m] {
+		for _, e := range t.merged.ent[o:hi[n+j]] {
 			sc[uint8(e)] += int32(e) >> 8
 		}
 	}
@@ -352,12 +389,10 @@ func (t *Tagger) pass(s *scratch, toks []redline.Token, tab *table, out, right [
 		if merged {
 			// Start from the dense sum of the label-pair rows.
 			copy(s.scores, t.pairs[t.pairIndex(out[i+1], out[i]):])
-			tab.add(f, &s.buf)
-			t.addMerged(s, i)
 		} else {
 			clear(s.scores)
-			tab.add(f, &s.buf)
 		}
+		t.score(s, i, tab, f, merged)
 		out[i+2], s.margin[i] = argmax2(s.scores)
 	}
 }
