@@ -59,10 +59,10 @@ type tx struct {
 	tx  *sql.Tx
 	ctx context.Context
 
-	findDoc, insDoc, updDoc, findEvents, findActor *sql.Stmt
-	maxEvent, maxMention, maxSentence              int64
-	storedEvents                                   int64
-	events, mentions, sentences                    *batcher
+	findDoc, insDoc, updDoc, findActor *sql.Stmt
+	maxEvent, maxMention, maxSentence  int64
+	storedEvents                       int64
+	events, mentions, sentences        *batcher
 	// firstSentence is the first sentence row of this Put.
 	firstSentence int64
 
@@ -72,9 +72,10 @@ type tx struct {
 	keyEvents []anchored
 	pending   []newEvent
 	// bulk: this Put drops the secondary indexes while it appends and
-	// makes them again before it commits; stored then holds the stored
-	// events by key, which the dropped event_key index would have found.
-	bulk   bool
+	// makes them again before it commits.
+	bulk bool
+	// stored are the stored events by key that the Put's mentions could
+	// join, read before they are placed.
 	stored map[int64][]anchored
 
 	newActors map[string]actorRow
@@ -223,7 +224,6 @@ func (t *tx) prepare() error {
 	t.findDoc = p("SELECT id, hash FROM doc WHERE doc_id = ?")
 	t.insDoc = p("INSERT INTO doc(doc_id, hash, title, url, source, day, origin) VALUES(?,?,?,?,?,?,?)")
 	t.updDoc = p("UPDATE doc SET hash=?, title=?, url=?, source=?, day=?, origin=? WHERE id=?")
-	t.findEvents = p("SELECT id, day FROM event WHERE key = ? AND day BETWEEN ? AND ?")
 	t.findActor = p("SELECT id, country FROM actor WHERE code = ?")
 	if err != nil {
 		return err
@@ -328,6 +328,11 @@ func (t *tx) run(docs []redline.DocEvents) error {
 		}
 		return a.ev.Sentence < b.ev.Sentence
 	})
+	if !t.bulk {
+		if err := t.loadStored(ms); err != nil {
+			return err
+		}
+	}
 	for i := range ms {
 		if i == 0 || ms[i].key != ms[i-1].key {
 			if err := t.writePending(); err != nil {
@@ -337,9 +342,7 @@ func (t *tx) run(docs []redline.DocEvents) error {
 			for j+1 < len(ms) && ms[j+1].key == ms[i].key {
 				j++
 			}
-			if err := t.loadKey(ms[i].key, ms[i].day, ms[j].day); err != nil {
-				return err
-			}
+			t.loadKey(ms[i].key, ms[i].day, ms[j].day)
 		}
 		if err := t.mention(&ms[i]); err != nil {
 			return err
@@ -499,31 +502,61 @@ func (t *tx) dropIndexes() error {
 	return nil
 }
 
-// loadKey reads the stored events of key that mentions dated from..to
-// could join.
-func (t *tx) loadKey(key, from, to int64) error {
-	t.key, t.keyEvents = key, t.keyEvents[:0]
-	if t.bulk {
-		for _, a := range t.stored[key] {
-			if a.day >= from-redline.DedupWindow && a.day <= to+redline.DedupWindow {
-				t.keyEvents = append(t.keyEvents, a)
-			}
+// loadStored reads the stored events that the mentions ms (in canonical
+// order) could join: for each key, those anchored within the dedup window
+// of its mentions' days. One statement reads the events of 300 keys.
+func (t *tx) loadStored(ms []mentionIn) error {
+	t.stored = map[int64][]anchored{}
+	const per = 300
+	args := make([]any, 0, 3*per)
+	read := func() error {
+		n := len(args) / 3
+		if n == 0 {
+			return nil
 		}
-		return nil
-	}
-	rows, err := t.findEvents.QueryContext(t.ctx, key, from-redline.DedupWindow, to+redline.DedupWindow)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		a := anchored{nw: -1}
-		if err := rows.Scan(&a.id, &a.day); err != nil {
+		q := "WITH k(key, lo, hi) AS (VALUES " + strings.Repeat("(?,?,?),", n-1) + "(?,?,?)" +
+			") SELECT e.key, e.id, e.day FROM k JOIN event e ON e.key = k.key AND e.day BETWEEN k.lo AND k.hi"
+		rows, err := t.tx.QueryContext(t.ctx, q, args...)
+		if err != nil {
 			return err
 		}
-		t.keyEvents = append(t.keyEvents, a)
+		defer rows.Close()
+		for rows.Next() {
+			var key int64
+			a := anchored{nw: -1}
+			if err := rows.Scan(&key, &a.id, &a.day); err != nil {
+				return err
+			}
+			t.stored[key] = append(t.stored[key], a)
+		}
+		args = args[:0]
+		return rows.Err()
 	}
-	return rows.Err()
+	for i := 0; i < len(ms); {
+		j := i
+		for j+1 < len(ms) && ms[j+1].key == ms[i].key {
+			j++
+		}
+		args = append(args, ms[i].key, ms[i].day-redline.DedupWindow, ms[j].day+redline.DedupWindow)
+		if len(args) == 3*per {
+			if err := read(); err != nil {
+				return err
+			}
+		}
+		i = j + 1
+	}
+	return read()
+}
+
+// loadKey takes the stored events of key that mentions dated from..to
+// could join.
+func (t *tx) loadKey(key, from, to int64) {
+	t.key, t.keyEvents = key, t.keyEvents[:0]
+	for _, a := range t.stored[key] {
+		if a.day >= from-redline.DedupWindow && a.day <= to+redline.DedupWindow {
+			t.keyEvents = append(t.keyEvents, a)
+		}
+	}
 }
 
 // mention stores one mention, joining it to an event of its key or
