@@ -59,10 +59,10 @@ type tx struct {
 	tx  *sql.Tx
 	ctx context.Context
 
-	findDoc, insDoc, updDoc, findActor *sql.Stmt
-	maxEvent, maxMention, maxSentence  int64
-	storedEvents                       int64
-	events, mentions, sentences        *batcher
+	updDoc, findActor                         *sql.Stmt
+	maxDoc, maxEvent, maxMention, maxSentence int64
+	storedEvents                              int64
+	docs, events, mentions, sentences         *batcher
 	// firstSentence is the first sentence row of this Put.
 	firstSentence int64
 
@@ -221,8 +221,6 @@ func (t *tx) prepare() error {
 		st, err = t.tx.PrepareContext(t.ctx, q)
 		return st
 	}
-	t.findDoc = p("SELECT id, hash FROM doc WHERE doc_id = ?")
-	t.insDoc = p("INSERT INTO doc(doc_id, hash, title, url, source, day, origin) VALUES(?,?,?,?,?,?,?)")
 	t.updDoc = p("UPDATE doc SET hash=?, title=?, url=?, source=?, day=?, origin=? WHERE id=?")
 	t.findActor = p("SELECT id, country FROM actor WHERE code = ?")
 	if err != nil {
@@ -232,13 +230,14 @@ func (t *tx) prepare() error {
 	t.mentions = t.batcher(`INSERT INTO mention(id, event, doc, sent, idx, mid, day, date_from, src_text, tgt_text,
 		said_code, said_text, said_country, verb, verb_start, verb_end, place)`, "", 17)
 	t.sentences = t.batcher("INSERT INTO sentence(id, doc, idx, start, end, text)", "", 6)
+	t.docs = t.batcher("INSERT INTO doc(id, doc_id, hash, title, url, source, day, origin)", "", 8)
 	if err := t.tx.QueryRowContext(t.ctx, "SELECT v FROM meta WHERE k = 'events'").Scan(&t.storedEvents); err != nil {
 		return err
 	}
 	for _, m := range []struct {
 		table string
 		dst   *int64
-	}{{"event", &t.maxEvent}, {"mention", &t.maxMention}, {"sentence", &t.maxSentence}} {
+	}{{"doc", &t.maxDoc}, {"event", &t.maxEvent}, {"mention", &t.maxMention}, {"sentence", &t.maxSentence}} {
 		// The write lock is held from BEGIN IMMEDIATE, so ids allocated
 		// from the maximum cannot collide with another writer's.
 		if err := t.tx.QueryRowContext(t.ctx, "SELECT COALESCE(MAX(id), 0) FROM "+m.table).Scan(m.dst); err != nil {
@@ -262,6 +261,10 @@ func (t *tx) run(docs []redline.DocEvents) error {
 		}
 		last[d.ID] = i
 	}
+	stored, err := t.findDocs(docs, last)
+	if err != nil {
+		return err
+	}
 	var ms []mentionIn
 	for i := range docs {
 		d := docs[i].Doc
@@ -270,24 +273,20 @@ func (t *tx) run(docs []redline.DocEvents) error {
 			continue
 		}
 		h := redline.DocHash(d)
-		var row int64
-		var old []byte
-		err := t.findDoc.QueryRowContext(t.ctx, d.ID).Scan(&row, &old)
 		src := redline.DocSource(d)
+		old, ok := stored[d.ID]
+		row := old.id
 		switch {
-		case err == sql.ErrNoRows:
-			res, err := t.insDoc.ExecContext(t.ctx, d.ID, h[:], d.Title, d.URL, src, docDay(d), d.Origin)
-			if err != nil {
-				return err
-			}
-			if row, err = res.LastInsertId(); err != nil {
+		case !ok:
+			// Row ids as SQLite would give them, without asking it.
+			t.maxDoc++
+			row = t.maxDoc
+			if err := t.docs.add(row, d.ID, h[:], d.Title, d.URL, src, docDay(d), d.Origin); err != nil {
 				return err
 			}
 			t.st.Docs++
 			t.dDocs++
-		case err != nil:
-			return err
-		case bytes.Equal(old, h[:]):
+		case bytes.Equal(old.hash, h[:]):
 			t.st.Unchanged++
 			continue
 		default:
@@ -351,7 +350,7 @@ func (t *tx) run(docs []redline.DocEvents) error {
 	if err := t.writePending(); err != nil {
 		return err
 	}
-	for _, b := range []*batcher{t.events, t.mentions, t.sentences} {
+	for _, b := range []*batcher{t.docs, t.events, t.mentions, t.sentences} {
 		if err := b.flush(); err != nil {
 			return err
 		}
@@ -373,6 +372,49 @@ func (t *tx) run(docs []redline.DocEvents) error {
 		return err
 	}
 	return t.flush()
+}
+
+type storedDoc struct {
+	id   int64
+	hash []byte
+}
+
+// findDocs reads the stored rows of the documents to store (docs[i] with
+// last[id] == i), 500 ids per statement.
+func (t *tx) findDocs(docs []redline.DocEvents, last map[string]int) (map[string]storedDoc, error) {
+	found := map[string]storedDoc{}
+	const per = 500
+	args := make([]any, 0, per)
+	read := func() error {
+		if len(args) == 0 {
+			return nil
+		}
+		rows, err := t.tx.QueryContext(t.ctx, "SELECT doc_id, id, hash FROM doc WHERE doc_id IN (?"+strings.Repeat(",?", len(args)-1)+")", args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id string
+			var d storedDoc
+			if err := rows.Scan(&id, &d.id, &d.hash); err != nil {
+				return err
+			}
+			found[id] = d
+		}
+		args = args[:0]
+		return rows.Err()
+	}
+	for i := range docs {
+		if id := docs[i].Doc.ID; last[id] == i {
+			if args = append(args, id); len(args) == per {
+				if err := read(); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	return found, read()
 }
 
 func docDay(d *redline.Doc) any {
