@@ -1,12 +1,15 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/binary"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/redline-events/redline"
@@ -93,28 +96,44 @@ func (t *tx) flushMonths() error {
 	if len(deltas) == 0 {
 		return nil
 	}
-	get, err := t.tx.PrepareContext(t.ctx, "SELECT days FROM dyad_month WHERE month = ? AND src = ? AND tgt = ?")
-	if err != nil {
-		return err
+	keys := make([]monthKey, 0, len(deltas))
+	for mk := range deltas {
+		keys = append(keys, mk)
 	}
-	defer get.Close()
-	put, err := t.tx.PrepareContext(t.ctx, "INSERT OR REPLACE INTO dyad_month(month, src, tgt, days) VALUES(?,?,?,?)")
-	if err != nil {
-		return err
-	}
-	defer put.Close()
-	del, err := t.tx.PrepareContext(t.ctx, "DELETE FROM dyad_month WHERE month = ? AND src = ? AND tgt = ?")
-	if err != nil {
-		return err
-	}
-	defer del.Close()
-	for mk, days := range deltas {
-		var blob []byte
-		if err := get.QueryRowContext(t.ctx, mk.month, mk.src, mk.tgt).Scan(&blob); err != nil && err != sql.ErrNoRows {
+	slices.SortFunc(keys, func(a, b monthKey) int {
+		return cmp.Or(cmp.Compare(a.month, b.month), strings.Compare(a.src, b.src), strings.Compare(a.tgt, b.tgt))
+	})
+	// The stored blobs, 300 keys per statement.
+	blobs := make(map[monthKey][]byte, len(keys))
+	for i := 0; i < len(keys); i += 300 {
+		chunk := keys[i:min(i+300, len(keys))]
+		args := make([]any, 0, 3*len(chunk))
+		for _, k := range chunk {
+			args = append(args, k.month, k.src, k.tgt)
+		}
+		rows, err := t.tx.QueryContext(t.ctx, "WITH k(month, src, tgt) AS (VALUES "+strings.Repeat("(?,?,?),", len(chunk)-1)+"(?,?,?)"+
+			") SELECT d.month, d.src, d.tgt, d.days FROM k JOIN dyad_month d ON d.month = k.month AND d.src = k.src AND d.tgt = k.tgt", args...)
+		if err != nil {
 			return err
 		}
-		month := decodeMonth(blob)
-		for idx, v := range days {
+		for rows.Next() {
+			var k monthKey
+			var b []byte
+			if err := rows.Scan(&k.month, &k.src, &k.tgt, &b); err != nil {
+				rows.Close()
+				return err
+			}
+			blobs[k] = b
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	put := t.batcher("INSERT OR REPLACE INTO dyad_month(month, src, tgt, days)", "", 4)
+	for _, mk := range keys {
+		month := decodeMonth(blobs[mk])
+		for idx, v := range deltas[mk] {
 			c := &month[idx]
 			for q := 1; q <= 4; q++ {
 				c.Quad[q] += int(v.q[q])
@@ -130,16 +149,17 @@ func (t *tx) flushMonths() error {
 				break
 			}
 		}
+		var err error
 		if empty {
-			_, err = del.ExecContext(t.ctx, mk.month, mk.src, mk.tgt)
+			_, err = t.tx.ExecContext(t.ctx, "DELETE FROM dyad_month WHERE month = ? AND src = ? AND tgt = ?", mk.month, mk.src, mk.tgt)
 		} else {
-			_, err = put.ExecContext(t.ctx, mk.month, mk.src, mk.tgt, encodeMonth(&month))
+			err = put.add(mk.month, mk.src, mk.tgt, encodeMonth(&month))
 		}
 		if err != nil {
 			return err
 		}
 	}
-	return nil
+	return put.flush()
 }
 
 // scanMonths calls fn for every day with events of every dyad (both
