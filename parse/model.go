@@ -307,7 +307,7 @@ func decodeTable(b []byte, rows, width, keep int) ([]int16, []byte, error) {
 	if width%8 != 0 {
 		over = 0xff << (width % 8)
 	}
-	t := make([]int16, rows*keep)
+	t := hugeInt16s(rows * keep)
 	for i, c := range bm {
 		for ; c != 0; c &= c - 1 {
 			r := 8*i + bits.TrailingZeros8(c)
