@@ -71,7 +71,57 @@ func (s *sentenceState) actorsOf(h int, out []actorRef) []actorRef {
 			out = s.actorsOf(int(c), out)
 		}
 	}
+	if len(s.self) > 0 {
+		out = s.others(out, n)
+	}
 	return out
+}
+
+// others drops from out[n:] the candidates that are the source of the
+// event being coded (s.self): the same actor ("Russia ... Russia"), or an
+// organ of the source's state whose country was only inferred from context
+// ("France is ready to contribute troops": the troops are France's own).
+// With several sources, a candidate is dropped only when it is all of
+// them: "Jordan and Britain met" may pair them.
+func (s *sentenceState) others(out []actorRef, n int) []actorRef {
+	k := n
+	for _, a := range out[n:] {
+		self := true
+		for _, src := range s.self {
+			if a.actor.Code != src.actor.Code && !s.ownOrgan(a, src) {
+				self = false
+				break
+			}
+		}
+		if !self {
+			out[k] = a
+			k++
+		}
+	}
+	return out[:k]
+}
+
+// ownOrgan reports a role of src's own state (government, military,
+// police, ...) that the text gave no country of its own, when src is that
+// state or one of its organs.
+func (s *sentenceState) ownOrgan(a, src actorRef) bool {
+	if !a.actor.Inferred || a.kind != dict.Agent || a.actor.Country == "" || a.actor.Country != src.actor.Country {
+		return false
+	}
+	role := strings.TrimPrefix(src.actor.Code, src.actor.Country)
+	return stateRole(strings.TrimPrefix(a.actor.Code, a.actor.Country)) && (role == "" || stateRole(role))
+}
+
+// stateRole reports a CAMEO role code of the state's own apparatus.
+func stateRole(role string) bool {
+	if len(role) < 3 {
+		return false
+	}
+	switch role[:3] {
+	case "GOV", "MIL", "COP", "SPY", "JUD", "LEG":
+		return true
+	}
+	return false
 }
 
 // coordinatedCountries adds, for a title combined with a country that has

@@ -64,7 +64,11 @@ type sentenceState struct {
 	phrase    []int32 // the current candidate's phrase tokens (collectPhrase)
 	phraseSig uint64  // their signature (signature.go)
 	refs      []actorRef
-	explain   *explainLog
+	// self is the source list while a target is looked for: an actor
+	// does not act on itself, so actorsOf passes over such candidates and
+	// the search goes on to the next place a target may be named.
+	self    []actorRef
+	explain *explainLog
 	// pronounDepth bounds pronouns resolved through other pronouns: "I
 	// said we will attack, we said" would otherwise resolve "we" through
 	// its own reporting clause for ever.
@@ -196,6 +200,7 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 	}
 	srcs := s.sources(v, p.noun, s.refs[:0])
 	nsrc := len(srcs)
+	s.self = srcs
 	if p.demanded >= 0 {
 		srcs = s.actorsOf(s.t.subject(p.demanded), srcs)
 	} else {
@@ -220,6 +225,7 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 			tgts = s.targets(in.tok, in, tgts)
 		}
 	}
+	s.self = nil
 	if len(srcs) == 0 && len(tgts) == 0 {
 		s.note("%q (%s): no actor for source or target", s.t.toks[v].Form, p.code)
 		return out

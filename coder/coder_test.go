@@ -33,7 +33,7 @@ UKR: Crimea; Donetsk
 IGOWSTNAT: NATO
 !kind agent
 MIL: troops; army; soldiers; forces
-GOV: government; president; minister; leader; officials
+GOV: government; president; minister; leader; officials; official
 !kind person
 Vladimir Putin; Putin
   RUSGOV 2000-05-07..
@@ -57,6 +57,8 @@ Joe Biden; Biden
 120 refuse
 1246 refuse withdraw
 040 meet
+074 send
+143 boycott
 `
 
 func analyze(t testing.TB, txt string, date string) *redline.Doc {
@@ -134,6 +136,11 @@ func TestCoder(t *testing.T) {
 		// A quoted speaker who is itself a first person once sent the
 		// resolution round for ever (a stack overflow on Reuters-21578).
 		{"speaker is a pronoun", "I said we will attack Iran, we said.", nil, nil},
+		// A target is not the source itself, nor its own forces that the
+		// text gives no country: the search goes on to the next argument.
+		{"own forces are no target", "Britain sent troops to Ukraine.", []string{"GBR>UKR 074 asserted"}, []string{"GBR>GBRMIL"}},
+		{"self skipped inside the object", "Russian officials said they would boycott all official contact with Britain.",
+			[]string{"RUSGOV>GBR 133 asserted said:RUSGOV"}, nil},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
