@@ -58,6 +58,7 @@ Joe Biden; Biden
 1246 refuse withdraw
 040 meet
 074 send
+100 issue demand
 143 boycott
 `
 
@@ -141,6 +142,10 @@ func TestCoder(t *testing.T) {
 		{"own forces are no target", "Britain sent troops to Ukraine.", []string{"GBR>UKR 074 asserted"}, []string{"GBR>GBRMIL"}},
 		{"self skipped inside the object", "Russian officials said they would boycott all official contact with Britain.",
 			[]string{"RUSGOV>GBR 133 asserted said:RUSGOV"}, nil},
+		{"ultimatum", "Britain threatened to impose sanctions unless Russia withdraws from Crimea.",
+			[]string{"GBR>RUS 1312 asserted"}, nil},
+		{"demand through a pattern word", "Britain issued a statement demanding that Russia withdraw from Crimea.",
+			[]string{"GBR>RUS 100 asserted"}, nil},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

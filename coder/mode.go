@@ -108,7 +108,10 @@ func (s *sentenceState) mode(v int) (m redline.Mode, intent bool) {
 
 // conditioned reports an "unless" or "if" clause on v: the condition of an
 // announced action.
-func (s *sentenceState) conditioned(v int) bool {
+func (s *sentenceState) conditioned(v int) bool { return s.condition(v) >= 0 }
+
+// condition returns the verb of an "unless" or "if" clause on v, or -1.
+func (s *sentenceState) condition(v int) int {
 	t := &s.t
 	for c := t.first[v]; c >= 0; c = t.next[c] {
 		if t.toks[c].Rel.Base() != redline.Advcl {
@@ -116,11 +119,11 @@ func (s *sentenceState) conditioned(v int) bool {
 		}
 		for m := t.first[c]; m >= 0; m = t.next[m] {
 			if t.toks[m].Rel == redline.Mark && (t.toks[m].Lower == "unless" || t.toks[m].Lower == "if") {
-				return true
+				return int(c)
 			}
 		}
 	}
-	return false
+	return -1
 }
 
 // perfect reports whether h has a perfect "have" among its auxiliaries.

@@ -201,6 +201,13 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 			}
 		}
 	}
+	if p.code.Root() == "13" {
+		// An ultimatum threatens whoever must meet its condition: "threatened
+		// to hold a strike unless Israel rescinded the annexation".
+		if out = s.conditionSubject(v, p, out); len(out) > n {
+			return out
+		}
+	}
 	if p.noun {
 		for c := t.first[v]; c >= 0; c = t.next[c] {
 			if t.toks[c].Rel.Base() == redline.Nmod && t.toks[c].Rel != redline.NmodPoss {
@@ -324,8 +331,10 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 	// that the Turkish government provide information", "its demand that
 	// Israel ease restrictions".
 	if r := p.code.Root(); r == "02" || r == "10" {
-		for _, h := range [2]int{v, obj} {
-			if h < 0 {
+		for h := range s.t.toks {
+			// v, its object, or a word of its pattern ("issued a
+			// declaration demanding that ...").
+			if h != v && h != obj && (h >= 64 || p.used&(1<<uint(h)) == 0) {
 				continue
 			}
 			for c := t.first[h]; c >= 0; c = t.next[c] {
@@ -350,6 +359,27 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 			if b := t.toks[c].Rel.Base(); (b == redline.Obl || b == redline.Nmod) && t.caseOf(int(c)) == "in" {
 				if m := s.mention[c]; m >= 0 && s.matches[m].Kind == dict.Country {
 					return append(out, s.refFromMatch(&s.matches[m]))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// conditionSubject appends the subject of an "unless" or "if" clause on v
+// or on a verb of its complement ("threatened to launch an offensive
+// unless Baghdad accepted its conditions").
+func (s *sentenceState) conditionSubject(v int, p *predicate, out []actorRef) []actorRef {
+	t := &s.t
+	n := len(out)
+	for h := range t.toks {
+		if h != v && !((h < 64 && p.used&(1<<uint(h)) != 0) || (t.head(h) == v && t.toks[h].Rel == redline.Xcomp)) {
+			continue
+		}
+		if c := s.condition(h); c >= 0 {
+			if subj := t.subject(c); subj >= 0 {
+				if out = s.actorsOf(subj, out); len(out) > n {
+					return out
 				}
 			}
 		}
