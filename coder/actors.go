@@ -328,7 +328,10 @@ func (s *sentenceState) visitNP(root, h, depth int, fn func(int)) {
 			continue
 		}
 		if r.Base() == redline.Nmod && r != redline.NmodPoss {
-			if cs := s.t.caseOf(int(c)); cs != "of" && cs != "from" {
+			// A modifier without a preposition is a title the parser hung
+			// as nmod ("foreign minister Dubem Oniya"); dates are tagged
+			// nmod:tmod or nmod:unmarked and name no actor.
+			if cs := s.t.caseOf(int(c)); cs != "of" && cs != "from" && (cs != "" || r != redline.Nmod) {
 				continue
 			}
 		}

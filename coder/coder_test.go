@@ -146,6 +146,10 @@ func TestCoder(t *testing.T) {
 			[]string{"GBR>RUS 1312 asserted"}, nil},
 		{"demand through a pattern word", "Britain issued a statement demanding that Russia withdraw from Crimea.",
 			[]string{"GBR>RUS 100 asserted"}, nil},
+		// A title the parser hangs on an unknown name without a preposition
+		// still says who the name is.
+		{"title as nmod", "On Friday, Russian deputy foreign minister Ivan Petrov accused Britain of spying.",
+			[]string{"RUSGOV>GBR 112 asserted 2021-12-10"}, nil},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
