@@ -160,7 +160,8 @@ func (s *sentenceState) personal(v int) bool {
 	}
 	subj := t.subject(v)
 	if subj >= 0 {
-		if !speechPronouns[t.toks[subj].Lower] {
+		// "The US rejected": a name, not the pronoun "us".
+		if t.toks[subj].UPOS != redline.PRON || !speechPronouns[t.toks[subj].Lower] {
 			return false
 		}
 		return s.saidBy(v) == nil

@@ -21,7 +21,7 @@ const testDict = `
 !kind country
 RUS: Russia; Russian; Russians; Moscow; Kremlin
 UKR: Ukraine; Ukrainian; Ukrainians; Kyiv
-USA: United States; U.S.; American; Washington
+USA: United States; U.S.; US; American; Washington
 JOR: Jordan; Jordanian
 GBR: Britain; British; United Kingdom
 ISR: Israel; Israeli
@@ -150,6 +150,7 @@ func TestCoder(t *testing.T) {
 		// still says who the name is.
 		{"title as nmod", "On Friday, Russian deputy foreign minister Ivan Petrov accused Britain of spying.",
 			[]string{"RUSGOV>GBR 112 asserted 2021-12-10"}, nil},
+		{"US is not us", "The US on Thursday threatened Iran.", []string{"USA>IRN 130 asserted 2021-12-09"}, nil},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
