@@ -204,7 +204,10 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 	if p.demanded >= 0 {
 		srcs = s.actorsOf(s.t.subject(p.demanded), srcs)
 	} else {
-		srcs = s.targets(v, p, srcs)
+		srcs = s.criticised(pi, srcs)
+		if len(srcs) == nsrc {
+			srcs = s.targets(v, p, srcs)
+		}
 	}
 	s.refs = srcs[:0]
 	tgts := srcs[nsrc:]
@@ -343,6 +346,29 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 				out = append(out, ev)
 				s.note("event %s → %s %s (%s) mode=%s", src.ActorCode(), tgt.ActorCode(), code, code.Name(), mode)
 			}
+		}
+	}
+	return out
+}
+
+// criticised appends, for a disapproval (11), the actors of the event
+// noun it is about: "complained to the UN over Israeli air raids" is a
+// complaint against Israel, not the UN it was made to.
+func (s *sentenceState) criticised(pi int, out []actorRef) []actorRef {
+	v := s.preds[pi].tok
+	if s.preds[pi].code.Root() != "11" {
+		return out
+	}
+	obj := s.t.child(v, redline.Obj)
+	for k := range s.preds {
+		in := &s.preds[k]
+		if in.outer != pi || !in.noun || s.t.head(in.tok) != v {
+			continue
+		}
+		// Only the event itself, the object or an oblique of the verb:
+		// "accused Syrian troops of crimes" accuses the troops.
+		if r := s.t.toks[in.tok].Rel.Base(); (r == redline.Obj || r == redline.Obl) && (obj < 0 || obj == in.tok) {
+			return s.sources(in.tok, true, out)
 		}
 	}
 	return out

@@ -59,6 +59,7 @@ Joe Biden; Biden
 040 meet
 074 send
 100 issue demand
+110 complain
 143 boycott
 `
 
@@ -151,6 +152,10 @@ func TestCoder(t *testing.T) {
 		{"title as nmod", "On Friday, Russian deputy foreign minister Ivan Petrov accused Britain of spying.",
 			[]string{"RUSGOV>GBR 112 asserted 2021-12-10"}, nil},
 		{"US is not us", "The US on Thursday threatened Iran.", []string{"USA>IRN 130 asserted 2021-12-09"}, nil},
+		// A complaint is against whoever did what it is about, not the
+		// party it is made to.
+		{"complaint over an event", "Britain complained to the United States over Russian attacks.",
+			[]string{"GBR>RUS 110 asserted"}, []string{"GBR>USA"}},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
