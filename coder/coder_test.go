@@ -60,6 +60,7 @@ Joe Biden; Biden
 074 send
 100 issue demand
 110 complain
+0874 withdraw
 143 boycott
 `
 
@@ -156,6 +157,8 @@ func TestCoder(t *testing.T) {
 		// party it is made to.
 		{"complaint over an event", "Britain complained to the United States over Russian attacks.",
 			[]string{"GBR>RUS 110 asserted"}, []string{"GBR>USA"}},
+		{"expletive it of a control adjective", "Russia says it is willing to withdraw its troops.",
+			[]string{"RUS> 0356 asserted said:RUS"}, nil},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -32,6 +32,10 @@ var (
 		"agree", "promise", "pledge", "vow", "vote", "propose", "consider", "mull", "weigh",
 		"intent", "intention", "plan", "plot", "bid", "attempt", "effort", "readiness", "willingness",
 		"desire", "determination", "prepared", "ready", "willing", "set", "poised", "likely", "due", "about", "going")
+	// Adjectives whose infinitive is their subject's own act ("ready to
+	// talk"), which therefore never have an expletive subject.
+	controlAdjectives = set("ready", "willing", "unwilling", "prepared", "poised", "determined", "eager", "keen",
+		"able", "unable", "reluctant")
 	// Verbs and nouns whose complement did not or may not happen.
 	hypotheticalHeads = set("hope", "wish", "expect", "threat", "threaten", "risk", "possibility", "prospect", "fear", "danger",
 		"warn", "warning", "chance", "scenario", "try", "allow", "permit", "urge", "ask", "call",

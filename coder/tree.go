@@ -126,7 +126,15 @@ func (t *tree) subject(v int) int {
 		return s
 	}
 	if !t.isPassive(v) {
-		return t.child(v, redline.NsubjPass)
+		if s := t.child(v, redline.NsubjPass); s >= 0 {
+			return s
+		}
+	}
+	// "Syria says it is willing to withdraw": an adjective that takes an
+	// infinitive of its subject's own action has no expletive "it"; the
+	// parser's expl is the subject.
+	if controlAdjectives[t.lemma(v)] && t.child(v, redline.Xcomp) >= 0 {
+		return t.child(v, redline.Expl)
 	}
 	return -1
 }
