@@ -202,7 +202,7 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 	nsrc := len(srcs)
 	s.self = srcs
 	if p.demanded >= 0 {
-		srcs = s.actorsOf(s.t.subject(p.demanded), srcs)
+		srcs = s.subjectActors(p.demanded, s.t.subject(p.demanded), srcs)
 	} else {
 		srcs = s.criticised(pi, srcs)
 		if len(srcs) == nsrc {

@@ -34,6 +34,8 @@ IGOWSTNAT: NATO
 !kind agent
 MIL: troops; army; soldiers; forces
 GOV: government; president; minister; leader; officials; official
+COP: police
+EDU: students
 !kind person
 Vladimir Putin; Putin
   RUSGOV 2000-05-07..
@@ -61,6 +63,8 @@ Joe Biden; Biden
 100 issue demand
 110 complain
 0874 withdraw
+170 prevent demonstration
+141 n:demonstration
 143 boycott
 `
 
@@ -159,6 +163,13 @@ func TestCoder(t *testing.T) {
 			[]string{"GBR>RUS 110 asserted"}, []string{"GBR>USA"}},
 		{"expletive it of a control adjective", "Russia says it is willing to withdraw its troops.",
 			[]string{"RUS> 0356 asserted said:RUS"}, nil},
+		// An event noun is done to whoever holds it.
+		{"object event's agent", "Russian police prevented the demonstration staged by Ukrainian students.",
+			[]string{"RUSCOP>UKREDU 170 asserted"}, nil},
+		// A date the parser took for a second subject does not hide the
+		// obligation's subject.
+		{"obligation with a date subject", "Putin said here Wednesday that the US must be ready to withdraw its troops.",
+			[]string{"RUSGOV>USA 1056 asserted 2021-12-08"}, nil},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

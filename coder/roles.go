@@ -11,15 +11,8 @@ import (
 func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 	t := &s.t
 	if noun {
-		// "Russia's invasion", "the Russian invasion", "an invasion by Russia".
-		for c := t.first[v]; c >= 0; c = t.next[c] {
-			r := t.toks[c].Rel
-			if r == redline.NmodPoss || r == redline.Amod || r == redline.Compound ||
-				(r.Base() == redline.Nmod && t.caseOf(int(c)) == "by") {
-				if n := len(out); len(s.actorsOf(int(c), out)) > n {
-					return s.actorsOf(int(c), out[:n])
-				}
-			}
+		if n := len(out); len(s.nounAgents(v, out)) > n {
+			return s.nounAgents(v, out[:n])
 		}
 		// "Russia launched an invasion", "Serb forces were engaged in
 		// ethnic cleansing": the light verb's subject.
@@ -50,17 +43,7 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 		return out
 	}
 	if subj := t.subject(v); subj >= 0 {
-		out = s.actorsOf(subj, out)
-		// A parse with two subjects: a coordination the parser did not
-		// see ("The United States and the European Union imposed" with
-		// both as nsubj), or one name split in two ("79-year-old
-		// President Joe Biden"). Every one that names an actor counts.
-		for c := t.first[v]; c >= 0; c = t.next[c] {
-			if int(c) != subj && t.toks[c].Rel == t.toks[subj].Rel {
-				out = s.actorsOf(int(c), out)
-			}
-		}
-		return out
+		return s.subjectActors(v, subj, out)
 	}
 	// "imposed sanctions after Russian troops invaded Ukraine": a parser
 	// that missed the clause's subject may have hung it before the verb
@@ -125,6 +108,56 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 		if g := t.head(h); g >= 0 && t.toks[g].UPOS == redline.VERB {
 			if r := t.toks[h].Rel.Base(); r == redline.Obj || r == redline.Obl {
 				return s.sources(g, false, out)
+			}
+		}
+	}
+	return out
+}
+
+// subjectActors appends the actors of v's subject subj. A parse with two
+// subjects may be a coordination the parser did not see ("The United
+// States and the European Union imposed" with both as nsubj), one name
+// split in two ("79-year-old President Joe Biden"), or a date taken for
+// a subject ("said Wednesday that the US must"): every one that names an
+// actor counts.
+func (s *sentenceState) subjectActors(v, subj int, out []actorRef) []actorRef {
+	t := &s.t
+	out = s.actorsOf(subj, out)
+	for c := t.first[v]; c >= 0; c = t.next[c] {
+		if int(c) != subj && t.toks[c].Rel == t.toks[subj].Rel {
+			out = s.actorsOf(int(c), out)
+		}
+	}
+	return out
+}
+
+// nounAgents appends who does event noun v by the noun's own
+// dependents: "Russia's invasion", "the Russian invasion", "an invasion by
+// Russia", "the demonstration staged by students", "a proposal made by the
+// Commission".
+func (s *sentenceState) nounAgents(v int, out []actorRef) []actorRef {
+	t := &s.t
+	for c := t.first[v]; c >= 0; c = t.next[c] {
+		r := t.toks[c].Rel
+		if r == redline.NmodPoss || r == redline.Amod || r == redline.Compound ||
+			(r.Base() == redline.Nmod && t.caseOf(int(c)) == "by") {
+			if n := len(out); len(s.actorsOf(int(c), out)) > n {
+				return s.actorsOf(int(c), out[:n])
+			}
+		}
+	}
+	for c := t.first[v]; c >= 0; c = t.next[c] {
+		// Only a verb of doing the event ("staged", "made", "proposed"), not
+		// of causing it: in "protests triggered by the killing" the killing
+		// did not protest.
+		if t.toks[c].Rel != redline.Acl || t.toks[c].XPOS != "VBN" || !(lightVerbs[t.lemma(int(c))] || t.lemma(int(c)) == "propose") {
+			continue
+		}
+		for a := t.first[c]; a >= 0; a = t.next[a] {
+			if r := t.toks[a].Rel; (r == redline.OblAgent || r.Base() == redline.Obl) && t.caseOf(int(a)) == "by" {
+				if n := len(out); len(s.actorsOf(int(a), out)) > n {
+					return s.actorsOf(int(a), out[:n])
+				}
 			}
 		}
 	}
@@ -258,6 +291,13 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 				if out = s.actorsOrInside(int(c), out); len(out) > n {
 					return out
 				}
+			}
+		}
+		// An event noun is done to whoever holds it: "prevented the
+		// demonstration staged by students".
+		if t.toks[obj].UPOS == redline.NOUN && !s.own(obj) && len(s.c.dict.Patterns(t.lemma(obj), true)) > 0 {
+			if out = s.nounAgents(obj, out); len(out) > n {
+				return out
 			}
 		}
 	}
