@@ -65,6 +65,8 @@ Joe Biden; Biden
 0874 withdraw
 170 prevent demonstration
 141 n:demonstration
+190 kill
+1831 n:bombing
 143 boycott
 `
 
@@ -170,6 +172,8 @@ func TestCoder(t *testing.T) {
 		// obligation's subject.
 		{"obligation with a date subject", "Putin said here Wednesday that the US must be ready to withdraw its troops.",
 			[]string{"RUSGOV>USA 1056 asserted 2021-12-08"}, nil},
+		{"killed by a specific means", "Three Ukrainian soldiers were killed in a suicide bombing in Donetsk.",
+			[]string{">UKRMIL 1831 asserted"}, []string{">UKRMIL 190"}},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

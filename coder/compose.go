@@ -49,10 +49,34 @@ func (s *sentenceState) composeAll() {
 			if oi != ii && !o.noun && o.outer < 0 && s.complementOf(in.tok, o.tok) {
 				s.note("%q (%s): complement of %q (%s)", s.t.toks[in.tok].Form, in.code, s.t.toks[o.tok].Form, o.code)
 				in.outer = oi
+				if s.means(in, o) {
+					// "killed in a suicide bombing" is a suicide bombing:
+					// the noun says how, the verb only that people died.
+					s.note("%q (%s) takes the code of its means %q (%s)", s.t.toks[o.tok].Form, o.code, s.t.toks[in.tok].Form, in.code)
+					o.code = in.code
+				}
 				break
 			}
 		}
 	}
+}
+
+// means reports an event noun in an "in" phrase of a violent verb whose
+// code is only its root's generic one ("killed in an air strike"), when
+// the noun's code is a specific kind of violence.
+func (s *sentenceState) means(in, o *predicate) bool {
+	switch o.code.Root() {
+	case "18", "19", "20":
+	default:
+		return false
+	}
+	switch in.code.Root() {
+	case "18", "19", "20":
+	default:
+		return false
+	}
+	return generic(o.code) && !generic(in.code) && s.t.head(in.tok) == o.tok &&
+		s.t.toks[in.tok].Rel.Base() == redline.Obl && s.t.caseOf(in.tok) == "in"
 }
 
 // generic reports a code that says only the kind of speech act (100
