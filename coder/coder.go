@@ -8,6 +8,7 @@ package coder
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -395,6 +396,18 @@ func (s *sentenceState) background(v int) bool {
 	switch t.toks[v].Rel.Base() {
 	case redline.Nmod, redline.Compound, redline.Amod, redline.Appos:
 		return t.toks[h].UPOS == redline.NOUN || t.toks[h].UPOS == redline.PROPN
+	case redline.Obl:
+		// "a guard involved in a shooting", "officers holed up since the
+		// invasion": the oblique of a participle that describes a noun,
+		// unless that noun phrase is all the sentence has (a headline).
+		switch hr := t.toks[h].Rel; {
+		case hr == redline.Acl && (t.toks[h].XPOS == "VBN" || t.toks[h].XPOS == "VBG"):
+		case hr == redline.Amod && strings.HasSuffix(t.toks[h].Lower, "ed"): // tagged as an adjective
+		default:
+			return false
+		}
+		n := t.head(h)
+		return n >= 0 && t.head(n) >= 0 && (t.toks[n].UPOS == redline.NOUN || t.toks[n].UPOS == redline.PROPN)
 	}
 	return false
 }

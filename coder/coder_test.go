@@ -174,6 +174,10 @@ func TestCoder(t *testing.T) {
 			[]string{"RUSGOV>USA 1056 asserted 2021-12-08"}, nil},
 		{"killed by a specific means", "Three Ukrainian soldiers were killed in a suicide bombing in Donetsk.",
 			[]string{">UKRMIL 1831 asserted"}, []string{">UKRMIL 190"}},
+		// An event noun under a participle that describes a noun is
+		// background, not news.
+		{"background under a participle", "Britain threatened Russian soldiers involved in an attack on Ukraine.",
+			[]string{"GBR>RUSMIL 130 asserted"}, []string{">UKR 190", "GBR>UKR 190"}},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
