@@ -178,6 +178,8 @@ func TestCoder(t *testing.T) {
 		// background, not news.
 		{"background under a participle", "Britain threatened Russian soldiers involved in an attack on Ukraine.",
 			[]string{"GBR>RUSMIL 130 asserted"}, []string{">UKR 190", "GBR>UKR 190"}},
+		// What a charge or an allegation says is alleged, not asserted.
+		{"charged with", "Britain charged Russia with attacking Ukraine.", []string{"RUS>UKR 190 hypothetical"}, []string{"RUS>UKR 190 asserted"}},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -39,7 +39,8 @@ var (
 	// Verbs and nouns whose complement did not or may not happen.
 	hypotheticalHeads = set("hope", "wish", "expect", "threat", "threaten", "risk", "possibility", "prospect", "fear", "danger",
 		"warn", "warning", "chance", "scenario", "try", "allow", "permit", "urge", "ask", "call",
-		"demand", "request", "appeal", "press", "push", "encourage", "invite", "suspect", "accuse",
+		"demand", "request", "appeal", "press", "push", "encourage", "invite", "suspect", "accuse", "charge", "allege",
+		"allegation", "accusation",
 		"rumor", "rumour", "speculation", "imminent", "possible", "unlikely", "guarantee", "assurance")
 	negatingHeads = set("deny", "refuse", "reject", "fail", "avoid", "decline", "rule", "dismiss", "halt",
 		"stop", "cancel", "abandon", "prevent", "deter", "forbid", "ban", "without", "instead")
@@ -49,6 +50,10 @@ var (
 		"invite", "encourage", "press", "pressure", "push", "warn", "advise", "request", "instruct",
 		"compel", "help", "enable", "expect", "want", "need", "require", "get", "convince", "beg", "implore",
 		"appeal", "lead", "cause", "prompt", "let", "make")
+	// Verbs that judge someone for what they did, named in an adverbial
+	// clause: "accused Russia of invading", "praised Kyiv for holding".
+	judgingVerbs = set("accuse", "charge", "blame", "suspect", "condemn", "criticize", "criticise", "convict",
+		"indict", "praise", "thank", "commend", "fault", "denounce", "punish")
 	// Verbs that carry a nominal event: "launched an offensive", "held talks".
 	lightVerbs = set("launch", "carry", "conduct", "hold", "stage", "begin", "start", "make", "mount",
 		"wage", "continue", "resume", "pursue", "step", "escalate", "intensify", "undertake", "perform",

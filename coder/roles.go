@@ -78,6 +78,13 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 			// the main clause's (see subordinateSubject).
 			return out
 		}
+		if t.toks[v].Rel == redline.Advcl && judgingVerbs[t.lemma(h)] && s.markedBy(v, "of", "with", "for") {
+			// "charged Russia with attacking", "praised Kyiv for
+			// holding": the one judged did it.
+			if o := t.child(h, redline.Obj); o >= 0 {
+				return s.actorsOf(o, out)
+			}
+		}
 		if t.toks[h].UPOS == redline.VERB {
 			// "has been indicted ... and will resign": an active verb
 			// shares the passive one's surface subject, not its agent.
@@ -162,6 +169,20 @@ func (s *sentenceState) nounAgents(v int, out []actorRef) []actorRef {
 		}
 	}
 	return out
+}
+
+// markedBy reports whether clause v is introduced by one of the words.
+func (s *sentenceState) markedBy(v int, words ...string) bool {
+	for c := s.t.first[v]; c >= 0; c = s.t.next[c] {
+		if s.t.toks[c].Rel == redline.Mark {
+			for _, w := range words {
+				if s.t.toks[c].Lower == w {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // activeAcl reports a verb the parse attached as a clause on the noun
