@@ -180,6 +180,9 @@ func TestCoder(t *testing.T) {
 			[]string{"GBR>RUSMIL 130 asserted"}, []string{">UKR 190", "GBR>UKR 190"}},
 		// What a charge or an allegation says is alleged, not asserted.
 		{"charged with", "Britain charged Russia with attacking Ukraine.", []string{"RUS>UKR 190 hypothetical"}, []string{"RUS>UKR 190 asserted"}},
+		// A message whose "that" clause says someone must act is a demand.
+		{"obligation in a message", "Britain issued a stern reminder Saturday to Russia that it must withdraw its troops.",
+			[]string{"GBR>RUS 1056 asserted 2021-12-11"}, nil},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -54,6 +54,10 @@ var (
 	// clause: "accused Russia of invading", "praised Kyiv for holding".
 	judgingVerbs = set("accuse", "charge", "blame", "suspect", "condemn", "criticize", "criticise", "convict",
 		"indict", "praise", "thank", "commend", "fault", "denounce", "punish")
+	// Nouns for a message whose "that" clause says what it says: "issued a
+	// reminder that Iraq must cooperate".
+	messageNouns = set("reminder", "message", "statement", "letter", "note", "declaration", "communique",
+		"notice", "warning", "signal")
 	// Verbs that carry a nominal event: "launched an offensive", "held talks".
 	lightVerbs = set("launch", "carry", "conduct", "hold", "stage", "begin", "start", "make", "mount",
 		"wage", "continue", "resume", "pursue", "step", "escalate", "intensify", "undertake", "perform",

@@ -437,8 +437,8 @@ var obligationAux = set("must", "should", "ought")
 func (s *sentenceState) findObligations() {
 	t := &s.t
 	for c := range t.toks {
-		r := t.head(c)
-		if r < 0 || t.toks[c].Rel != redline.Ccomp || !reportingVerbs[t.lemma(r)] {
+		r := s.obligationReporter(c)
+		if r < 0 {
 			continue
 		}
 		must := false
@@ -467,4 +467,39 @@ func (s *sentenceState) findObligations() {
 		}
 		s.note("%q reports an obligation of %q: demand %s", t.toks[r].Form, t.toks[c].Form, code)
 	}
+}
+
+// obligationReporter returns the verb that reports clause c: a reporting
+// verb whose complement c is ("said Iraq must"), or a verb whose object is
+// a message that c spells out ("issued a stern reminder to Iraq that it
+// must", with the "that" clause on the noun or, as parsers often hang it,
+// on the verb). -1 otherwise.
+func (s *sentenceState) obligationReporter(c int) int {
+	t := &s.t
+	r := t.head(c)
+	if r < 0 {
+		return -1
+	}
+	switch t.toks[c].Rel.Base() {
+	case redline.Ccomp:
+		if reportingVerbs[t.lemma(r)] {
+			return r
+		}
+	case redline.Acl, redline.Advcl:
+		if !s.markedBy(c, "that") {
+			return -1
+		}
+	default:
+		return -1
+	}
+	if messageNouns[t.lemma(r)] {
+		if v := t.head(r); v >= 0 && t.toks[r].Rel.Base() == redline.Obj && t.toks[v].UPOS == redline.VERB {
+			return v
+		}
+		return -1
+	}
+	if o := t.child(r, redline.Obj); o >= 0 && t.toks[r].UPOS == redline.VERB && messageNouns[t.lemma(o)] {
+		return r
+	}
+	return -1
 }
