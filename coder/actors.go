@@ -86,7 +86,11 @@ func (s *sentenceState) actorsOf(h int, out []actorRef) []actorRef {
 func (s *sentenceState) others(out []actorRef, n int) []actorRef {
 	k := n
 	for _, a := range out[n:] {
-		self := true
+		// In protest and repression, domestic by nature, a city of the
+		// source's own country stands for the authorities or the people
+		// there: "Nigerians rallied in Lagos", "a strike shut down
+		// Kathmandu".
+		self := !domesticPlace(s.selfCode, a)
 		for _, src := range s.self {
 			if a.actor.Code != src.actor.Code && !s.ownOrgan(a, src) {
 				self = false
@@ -99,6 +103,13 @@ func (s *sentenceState) others(out []actorRef, n int) []actorRef {
 		}
 	}
 	return out[:k]
+}
+
+// domesticPlace reports a place that may be the target of an event of
+// code c by an actor of its own country (see others).
+func domesticPlace(c redline.Code, a actorRef) bool {
+	r := c.Root()
+	return a.kind == dict.Place && (r == "14" || r == "17")
 }
 
 // ownOrgan reports a role of src's own state (government, military,

@@ -68,8 +68,9 @@ type sentenceState struct {
 	// self is the source list while a target is looked for: an actor
 	// does not act on itself, so actorsOf passes over such candidates and
 	// the search goes on to the next place a target may be named.
-	self    []actorRef
-	explain *explainLog
+	self     []actorRef
+	selfCode redline.Code
+	explain  *explainLog
 	// pronounDepth bounds pronouns resolved through other pronouns: "I
 	// said we will attack, we said" would otherwise resolve "we" through
 	// its own reporting clause for ever.
@@ -201,7 +202,7 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 	}
 	srcs := s.sources(v, p.noun, s.refs[:0])
 	nsrc := len(srcs)
-	s.self = srcs
+	s.self, s.selfCode = srcs, p.code
 	if p.demanded >= 0 {
 		srcs = s.subjectActors(p.demanded, s.t.subject(p.demanded), srcs)
 	} else {
@@ -307,7 +308,7 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 				if src == nil && tgt == nil {
 					continue
 				}
-				if src != nil && tgt != nil && src.Code == tgt.Code {
+				if src != nil && tgt != nil && src.Code == tgt.Code && !domesticPlace(code, tgts[j]) {
 					// "they killed them" with both pronouns on one group,
 					// "Russia ... Russia": an actor does not act on itself.
 					// The event stands; the target is not known.

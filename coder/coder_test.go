@@ -67,6 +67,7 @@ Joe Biden; Biden
 141 n:demonstration
 190 kill
 1831 n:bombing
+141 converge
 143 boycott
 `
 
@@ -183,6 +184,10 @@ func TestCoder(t *testing.T) {
 		// A message whose "that" clause says someone must act is a demand.
 		{"obligation in a message", "Britain issued a stern reminder Saturday to Russia that it must withdraw its troops.",
 			[]string{"GBR>RUS 1056 asserted 2021-12-11"}, nil},
+		// A protest in a city of the protesters' own country is against the
+		// authorities there.
+		{"domestic protest", "Thousands of Ukrainians were converging Thursday for a rally in Donetsk.",
+			[]string{"UKR>UKR 141 asserted 2021-12-09"}, nil},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
