@@ -27,6 +27,7 @@ GBR: Britain; British; United Kingdom
 ISR: Israel; Israeli
 IRN: Iran; Iranian
 CHN: China; Chinese
+ITA: Italy; Italian
 !kind place
 UKR: Crimea; Donetsk
 !kind org
@@ -68,6 +69,8 @@ Joe Biden; Biden
 190 kill
 1831 n:bombing
 141 converge
+1125 arrest collaborate
+090 put investigation
 143 boycott
 `
 
@@ -188,6 +191,12 @@ func TestCoder(t *testing.T) {
 		// authorities there.
 		{"domestic protest", "Thousands of Ukrainians were converging Thursday for a rally in Donetsk.",
 			[]string{"UKR>UKR 141 asserted 2021-12-09"}, nil},
+		// Only a state arrests: without an agent, the country where it
+		// happened did, whatever the arrest is coded as.
+		{"arrested in a country", "Ukrainian soldiers were arrested in Russia for collaborating with Britain.",
+			[]string{"RUS>UKRMIL 1125 asserted"}, nil},
+		{"state act in an oblique's country", "A US national has been put under investigation in Italy.",
+			[]string{"ITA>USA 090 asserted"}, nil},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -58,6 +58,9 @@ var (
 	// reminder that Iraq must cooperate".
 	messageNouns = set("reminder", "message", "statement", "letter", "note", "declaration", "communique",
 		"notice", "warning", "signal")
+	// Verbs of acts only a state does.
+	stateVerbs = set("arrest", "detain", "imprison", "jail", "indict", "convict", "sentence", "deport", "extradite",
+		"expel", "prosecute")
 	// Verbs that carry a nominal event: "launched an offensive", "held talks".
 	lightVerbs = set("launch", "carry", "conduct", "hold", "stage", "begin", "start", "make", "mount",
 		"wage", "continue", "resume", "pursue", "step", "escalate", "intensify", "undertake", "perform",

@@ -32,10 +32,22 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 		// "was arrested in Lebanon", "put under investigation in Italy":
 		// without an agent, the state where it happened acts.
 		if s.stateAction(v) {
+			// On the verb, or on its oblique: "put under investigation in
+			// Italy".
 			for c := t.first[v]; c >= 0; c = t.next[c] {
-				if t.toks[c].Rel.Base() == redline.Obl && t.caseOf(int(c)) == "in" {
+				if t.toks[c].Rel.Base() != redline.Obl {
+					continue
+				}
+				if t.caseOf(int(c)) == "in" {
 					if m := s.mention[c]; m >= 0 && s.matches[m].Kind == dict.Country {
 						return append(out, s.refFromMatch(&s.matches[m]))
+					}
+				}
+				for d := t.first[c]; d >= 0; d = t.next[d] {
+					if t.toks[d].Rel == redline.Nmod && t.caseOf(int(d)) == "in" {
+						if m := s.mention[d]; m >= 0 && s.matches[m].Kind == dict.Country {
+							return append(out, s.refFromMatch(&s.matches[m]))
+						}
 					}
 				}
 			}
@@ -229,8 +241,12 @@ func (s *sentenceState) npRoot(h int) int {
 
 // stateAction reports whether the predicate at v is one only a state does
 // (arrest, detain, deport, indict, investigate, expel, ban, sentence): CAMEO
-// roots 09, 16 and 17, and judicial 11s.
+// roots 09, 16 and 17, judicial 11s, and whatever such a verb codes
+// ("arrested for collaborating" is an accusation, 1125).
 func (s *sentenceState) stateAction(v int) bool {
+	if stateVerbs[s.t.lemma(v)] {
+		return true
+	}
 	for i := range s.preds {
 		if s.preds[i].tok == v {
 			switch r := s.preds[i].code.Root(); r {
@@ -277,7 +293,7 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 	}
 	if t.isPassive(v) {
 		if c := t.child(v, redline.NsubjPass); c >= 0 {
-			return s.actorsOf(c, out)
+			return s.subjectActors(v, c, out)
 		}
 		if v2 := t.head(v); v2 >= 0 && t.toks[v].Rel == redline.Acl && !s.activeAcl(v) {
 			// "forces led by X": the modified noun is the target.
