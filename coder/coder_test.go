@@ -34,6 +34,7 @@ UKR: Crimea; Donetsk
 IGOWSTNAT: NATO
 !kind agent
 MIL: troops; army; soldiers; forces
+CVL: population; civilians
 GOV: government; president; minister; leader; officials; official
 COP: police
 EDU: students
@@ -71,6 +72,8 @@ Joe Biden; Biden
 141 converge
 1125 arrest collaborate
 090 put investigation
+164 end talk
+203 engage cleansing
 143 boycott
 `
 
@@ -197,6 +200,12 @@ func TestCoder(t *testing.T) {
 			[]string{"RUS>UKRMIL 1125 asserted"}, nil},
 		{"state act in an oblique's country", "A US national has been put under investigation in Italy.",
 			[]string{"ITA>USA 090 asserted"}, nil},
+		// The parties of an event noun: "between" names both, each the
+		// other's target; a pattern noun's own modifier names the target.
+		{"talks between", "The talks between Russia and Ukraine ended without agreement.",
+			[]string{"RUS>UKR 164 asserted", "UKR>RUS 164 asserted"}, nil},
+		{"target on a pattern noun", "Russian forces were engaged in ethnic cleansing in Crimea against the Ukrainian population.",
+			[]string{"RUSMIL>UKRCVL 203 asserted"}, nil},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -55,7 +55,16 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 		return out
 	}
 	if subj := t.subject(v); subj >= 0 {
-		return s.subjectActors(v, subj, out)
+		n := len(out)
+		if out = s.subjectActors(v, subj, out); len(out) > n {
+			return out
+		}
+		// "The talks between Iran and Iraq ended": an event noun subject's
+		// own parties.
+		if t.toks[subj].UPOS == redline.NOUN && len(s.c.dict.Patterns(t.lemma(subj), true)) > 0 {
+			return s.nounAgents(subj, out)
+		}
+		return out
 	}
 	// "imposed sanctions after Russian troops invaded Ukraine": a parser
 	// that missed the clause's subject may have hung it before the verb
@@ -152,14 +161,15 @@ func (s *sentenceState) subjectActors(v, subj int, out []actorRef) []actorRef {
 
 // nounAgents appends who does event noun v by the noun's own
 // dependents: "Russia's invasion", "the Russian invasion", "an invasion by
-// Russia", "the demonstration staged by students", "a proposal made by the
+// Russia", "talks between Iran and Iraq" (each party, the other its
+// target), "the demonstration staged by students", "a proposal made by the
 // Commission".
 func (s *sentenceState) nounAgents(v int, out []actorRef) []actorRef {
 	t := &s.t
 	for c := t.first[v]; c >= 0; c = t.next[c] {
 		r := t.toks[c].Rel
 		if r == redline.NmodPoss || r == redline.Amod || r == redline.Compound ||
-			(r.Base() == redline.Nmod && t.caseOf(int(c)) == "by") {
+			(r.Base() == redline.Nmod && (t.caseOf(int(c)) == "by" || t.caseOf(int(c)) == "between")) {
 			if n := len(out); len(s.actorsOf(int(c), out)) > n {
 				return s.actorsOf(int(c), out[:n])
 			}
@@ -282,7 +292,7 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 		for c := t.first[v]; c >= 0; c = t.next[c] {
 			if t.toks[c].Rel.Base() == redline.Nmod && t.toks[c].Rel != redline.NmodPoss {
 				switch t.caseOf(int(c)) {
-				case "of", "on", "against", "with", "to", "into", "toward", "towards":
+				case "of", "on", "against", "with", "between", "to", "into", "toward", "towards":
 					if out = s.actorsOrInside(int(c), out); len(out) > n {
 						return out
 					}
@@ -401,6 +411,25 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 		case "against", "on", "with", "to", "into", "at", "toward", "towards", "upon", "for", "from":
 			if out = s.actorsOrInside(int(c), out); len(out) > n {
 				return out
+			}
+		}
+	}
+	// A noun of the pattern names the other party in its own modifiers:
+	// "engaged in ethnic cleansing against the Albanian population", "the
+	// talks between Iran and Iraq ended".
+	for i := 0; i < len(t.toks) && i < 64; i++ {
+		if p.used&(1<<uint(i)) == 0 || t.toks[i].UPOS != redline.NOUN {
+			continue
+		}
+		for c := t.first[i]; c >= 0; c = t.next[c] {
+			if t.toks[c].Rel != redline.Nmod {
+				continue
+			}
+			switch t.caseOf(int(c)) {
+			case "against", "on", "with", "between", "to", "into", "toward", "towards", "upon", "at":
+				if out = s.actorsOrInside(int(c), out); len(out) > n {
+					return out
+				}
 			}
 		}
 	}
