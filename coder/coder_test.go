@@ -57,6 +57,7 @@ Joe Biden; Biden
 030 agree
 036 n:talk {with}
 020 urge
+020 call {on}
 112 accuse
 120 refuse
 1246 refuse withdraw
@@ -206,6 +207,10 @@ func TestCoder(t *testing.T) {
 			[]string{"RUS>UKR 164 asserted", "UKR>RUS 164 asserted"}, nil},
 		{"target on a pattern noun", "Russian forces were engaged in ethnic cleansing in Crimea against the Ukrainian population.",
 			[]string{"RUSMIL>UKRCVL 203 asserted"}, nil},
+		// A full sentence has no passive without "be": the -ed form the
+		// tagger read as a participle is a past tense.
+		{"past tense read as participle", "Britain's president called on Russia to withdraw its troops.",
+			[]string{"GBRGOV>RUS 0256 asserted"}, nil},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

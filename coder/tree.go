@@ -1,6 +1,10 @@
 package coder
 
-import "github.com/redline-events/redline"
+import (
+	"strings"
+
+	"github.com/redline-events/redline"
+)
 
 // tree is a sentence's dependency tree with child lists, built once per
 // sentence into reusable buffers (no allocation per token once warm).
@@ -111,12 +115,38 @@ func (t *tree) isPassive(v int) bool {
 	if t.child(v, redline.NsubjPass) < 0 && t.child(v, redline.CsubjPass) < 0 {
 		return false
 	}
+	aux := false
 	for c := t.first[v]; c >= 0; c = t.next[c] {
-		if t.toks[c].Rel.Base() == redline.Aux && t.lemma(int(c)) == "have" {
+		if t.toks[c].Rel.Base() == redline.Aux {
+			if t.lemma(int(c)) == "have" {
+				return false
+			}
+			aux = true
+		}
+	}
+	// A finite clause has no passive without "be": "Zambia extradited the
+	// militant", "Kenya's president called on Somalia" are past tenses the
+	// tagger took for participles (-ed is both). Headlines, which drop
+	// "be", carry no final full stop.
+	if !aux && strings.HasSuffix(t.toks[v].Lower, "ed") && t.finiteSlot(v) {
+		if last := t.toks[len(t.toks)-1].Lower; last == "." || last == "!" {
 			return false
 		}
 	}
 	return true
+}
+
+// finiteSlot reports a verb in a place only a finite clause fills: the
+// root, a complement clause, a parenthetical.
+func (t *tree) finiteSlot(v int) bool {
+	if t.head(v) < 0 {
+		return true
+	}
+	switch t.toks[v].Rel.Base() {
+	case redline.Ccomp, redline.Parataxis:
+		return true
+	}
+	return false
 }
 
 // subject returns v's subject: nsubj, or an nsubj:pass the parser gave a
