@@ -75,6 +75,7 @@ Joe Biden; Biden
 090 put investigation
 164 end talk
 203 engage cleansing
+173 detain
 143 boycott
 `
 
@@ -211,6 +212,10 @@ func TestCoder(t *testing.T) {
 		// tagger read as a participle is a past tense.
 		{"past tense read as participle", "Britain's president called on Russia to withdraw its troops.",
 			[]string{"GBRGOV>RUS 0256 asserted"}, nil},
+		// A verb with its own subject hung on the next noun as an adjective
+		// is the clause's predicate, and the noun its object.
+		{"clause parsed as amod", "Russian police detained dozens of Ukrainian soldiers in Moscow.",
+			[]string{"RUSCOP>UKRMIL 173 asserted"}, nil},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -318,6 +318,9 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 		}
 	}
 	obj := t.child(v, redline.Obj)
+	if obj < 0 {
+		obj = t.clauseAsAmod(v)
+	}
 	if obj >= 0 && (obj >= 64 || p.used&(1<<uint(obj)) == 0) && !s.own(obj) {
 		if out = s.actorsOrInside(obj, out); len(out) > n {
 			return out

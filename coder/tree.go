@@ -146,7 +146,24 @@ func (t *tree) finiteSlot(v int) bool {
 	case redline.Ccomp, redline.Parataxis:
 		return true
 	}
-	return false
+	return t.clauseAsAmod(v) >= 0
+}
+
+// clauseAsAmod returns the noun a verb with a subject of its own was hung
+// on as an adjective, or -1: in "Russian police detained dozens of
+// protesters" parsed as "police ← detained ← dozens", "dozens" is the
+// verb's object.
+func (t *tree) clauseAsAmod(v int) int {
+	h := t.head(v)
+	if h <= v || t.toks[v].Rel != redline.Amod || t.toks[v].UPOS != redline.VERB {
+		return -1
+	}
+	for c := t.first[v]; c >= 0 && int(c) < v; c = t.next[c] {
+		if t.toks[c].Rel.Base() == redline.Nsubj {
+			return h
+		}
+	}
+	return -1
 }
 
 // subject returns v's subject: nsubj, or an nsubj:pass the parser gave a
