@@ -76,6 +76,8 @@ Joe Biden; Biden
 164 end talk
 203 engage cleansing
 173 detain
+141 organize
+143 n:strike
 143 boycott
 `
 
@@ -216,6 +218,9 @@ func TestCoder(t *testing.T) {
 		// is the clause's predicate, and the noun its object.
 		{"clause parsed as amod", "Russian police detained dozens of Ukrainian soldiers in Moscow.",
 			[]string{"RUSCOP>UKRMIL 173 asserted"}, nil},
+		// What an event noun did, in its relative clause, is its target.
+		{"relative clause on the event", "Ukrainians organized a general strike that shut down Donetsk.",
+			[]string{"UKR>UKR 141 asserted"}, nil},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -343,11 +343,25 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 				}
 			}
 		}
-		// An event noun is done to whoever holds it: "prevented the
-		// demonstration staged by students".
-		if t.toks[obj].UPOS == redline.NOUN && !s.own(obj) && len(s.c.dict.Patterns(t.lemma(obj), true)) > 0 {
-			if out = s.nounAgents(obj, out); len(out) > n {
-				return out
+	}
+	// An event noun is done to whoever holds it: "prevented the
+	// demonstration staged by students".
+	if obj >= 0 && t.toks[obj].UPOS == redline.NOUN && !s.own(obj) && len(s.c.dict.Patterns(t.lemma(obj), true)) > 0 {
+		if out = s.nounAgents(obj, out); len(out) > n {
+			return out
+		}
+		// What the event did, in a relative clause on it: "organized
+		// a general strike that shut down Kathmandu".
+		for c := t.first[obj]; c >= 0; c = t.next[c] {
+			if t.toks[c].Rel != redline.AclRelcl {
+				continue
+			}
+			if subj := t.child(int(c), redline.Nsubj); subj >= 0 && relativePronouns[t.toks[subj].Lower] {
+				if o := t.child(int(c), redline.Obj); o >= 0 {
+					if out = s.actorsOrInside(o, out); len(out) > n {
+						return out
+					}
+				}
 			}
 		}
 	}
