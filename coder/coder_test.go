@@ -78,6 +78,7 @@ Joe Biden; Biden
 173 detain
 141 organize
 143 n:strike
+100 n:pressure
 143 boycott
 `
 
@@ -221,6 +222,9 @@ func TestCoder(t *testing.T) {
 		// What an event noun did, in its relative clause, is its target.
 		{"relative clause on the event", "Ukrainians organized a general strike that shut down Donetsk.",
 			[]string{"UKR>UKR 141 asserted"}, nil},
+		// A refusal answers whoever asked.
+		{"refusal despite pressure", "Russia refused to withdraw its troops despite growing pressure from Britain.",
+			[]string{"RUS>GBR 1246 asserted"}, nil},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -159,6 +159,21 @@ func (s *sentenceState) subjectActors(v, subj int, out []actorRef) []actorRef {
 	return out
 }
 
+// requestNoun reports a noun whose patterns are all appeals, demands or
+// offers: "demands from UNITA", "pressure from the commission", "an offer
+// from Afghanistan" name who asks or offers with "from".
+func (s *sentenceState) requestNoun(v int) bool {
+	pats := s.c.dict.Patterns(s.t.lemma(v), true)
+	for _, p := range pats {
+		switch p.Code.Root() {
+		case "02", "03", "10":
+		default:
+			return false
+		}
+	}
+	return len(pats) > 0
+}
+
 // nounAgents appends who does event noun v by the noun's own
 // dependents: "Russia's invasion", "the Russian invasion", "an invasion by
 // Russia", "talks between Iran and Iraq" (each party, the other its
@@ -169,7 +184,8 @@ func (s *sentenceState) nounAgents(v int, out []actorRef) []actorRef {
 	for c := t.first[v]; c >= 0; c = t.next[c] {
 		r := t.toks[c].Rel
 		if r == redline.NmodPoss || r == redline.Amod || r == redline.Compound ||
-			(r.Base() == redline.Nmod && (t.caseOf(int(c)) == "by" || t.caseOf(int(c)) == "between")) {
+			(r.Base() == redline.Nmod && (t.caseOf(int(c)) == "by" || t.caseOf(int(c)) == "between" ||
+				(t.caseOf(int(c)) == "from" && s.requestNoun(v)))) {
 			if n := len(out); len(s.actorsOf(int(c), out)) > n {
 				return s.actorsOf(int(c), out[:n])
 			}
@@ -450,6 +466,13 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 			}
 		}
 	}
+	// Yielding and refusing answer whoever asked: "conceded to demands
+	// from UNITA", "declined to resign despite pressure by the commission".
+	if r := p.code.Root(); r == "08" || r == "12" {
+		if out = s.requester(v, out, 0); len(out) > n {
+			return out
+		}
+	}
 	// Appeals and demands address the subject of their clause: "demanding
 	// that the Turkish government provide information", "its demand that
 	// Israel ease restrictions".
@@ -483,6 +506,31 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 				if m := s.mention[c]; m >= 0 && s.matches[m].Kind == dict.Country {
 					return append(out, s.refFromMatch(&s.matches[m]))
 				}
+			}
+		}
+	}
+	return out
+}
+
+// requester appends the agents of a request noun among h's obliques,
+// objects and their complements, two levels down.
+func (s *sentenceState) requester(h int, out []actorRef, depth int) []actorRef {
+	t := &s.t
+	n := len(out)
+	for c := t.first[h]; c >= 0; c = t.next[c] {
+		switch t.toks[c].Rel.Base() {
+		case redline.Obl, redline.Obj, redline.Nmod, redline.Xcomp:
+		default:
+			continue
+		}
+		if t.toks[c].UPOS == redline.NOUN && s.requestNoun(int(c)) {
+			if out = s.nounAgents(int(c), out); len(out) > n {
+				return out
+			}
+		}
+		if depth < 1 {
+			if out = s.requester(int(c), out, depth+1); len(out) > n {
+				return out
 			}
 		}
 	}
