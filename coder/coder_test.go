@@ -38,6 +38,7 @@ CVL: population; civilians
 GOV: government; president; minister; leader; officials; official
 COP: police
 EDU: students
+OPP: demonstrators
 !kind person
 Vladimir Putin; Putin
   RUSGOV 2000-05-07..
@@ -79,6 +80,7 @@ Joe Biden; Biden
 141 organize
 143 n:strike
 100 n:pressure
+140 protest
 143 boycott
 `
 
@@ -225,6 +227,9 @@ func TestCoder(t *testing.T) {
 		// A refusal answers whoever asked.
 		{"refusal despite pressure", "Russia refused to withdraw its troops despite growing pressure from Britain.",
 			[]string{"RUS>GBR 1246 asserted"}, nil},
+		// A present participle is done by the actor it describes.
+		{"participle of an actor", "Russian police detained Ukrainian demonstrators protesting the election.",
+			[]string{"UKROPP> 140 asserted"}, []string{"RUSCOP> 140"}},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

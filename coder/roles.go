@@ -132,6 +132,18 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 			}
 			return s.actorsOf(h, out)
 		}
+		// "demonstrators protesting election results": a present
+		// participle is done by the noun it describes, when that names
+		// an actor.
+		// After a comma it is rather an adverbial the parser misplaced
+		// (", killing dozens").
+		// Not a bare country or city: "the capital Mogadishu using car
+		// bombs" is a misplaced adverbial too.
+		if t.toks[v].XPOS == "VBG" && t.child(v, redline.Mark) < 0 && v > 0 && t.toks[v-1].Lower != "," {
+			if a, ok := s.npActor(h); ok && a.kind != dict.Country && a.kind != dict.Place {
+				return s.actorsOf(h, out)
+			}
+		}
 		// "he has no intent on invading": the noun's verb's subject.
 		if g := t.head(h); g >= 0 && t.toks[g].UPOS == redline.VERB {
 			if r := t.toks[h].Rel.Base(); r == redline.Obj || r == redline.Obl {
