@@ -509,7 +509,7 @@ func (s *sentenceState) reporterOf(h int) (actorRef, bool) {
 	switch {
 	case personPronouns[w] && a.kind == dict.Person:
 	case (w == "they" || w == "we") && (plural || a.kind == dict.Group || a.kind == dict.Org):
-	case w == "it" && !plural && a.kind != dict.Person && a.kind != dict.Agent:
+	case w == "it" && !plural && a.kind != dict.Person && (a.kind != dict.Agent || collectiveNouns[t.lemma(subj)]):
 	default:
 		return actorRef{}, false
 	}

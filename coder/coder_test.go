@@ -81,6 +81,7 @@ Joe Biden; Biden
 143 n:strike
 100 n:pressure
 140 protest
+1384 warn attack {on}
 143 boycott
 `
 
@@ -230,6 +231,12 @@ func TestCoder(t *testing.T) {
 		// A present participle is done by the actor it describes.
 		{"participle of an actor", "Russian police detained Ukrainian demonstrators protesting the election.",
 			[]string{"UKROPP> 140 asserted"}, []string{"RUSCOP> 140"}},
+		// The verb's own object beats a preposition found on a pattern word.
+		{"object before an item's oblique", "Biden warned Russia against any attack on Ukrainian soil.",
+			[]string{"USAGOV>RUS 1384 asserted"}, []string{"USAGOV>UKR"}},
+		// "it" may stand for a body of people.
+		{"collective it", "The Russian army said it attacked Ukraine.",
+			[]string{"RUSMIL>UKR 190 asserted said:RUSMIL"}, nil},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -58,6 +58,11 @@ var (
 	// reminder that Iraq must cooperate".
 	messageNouns = set("reminder", "message", "statement", "letter", "note", "declaration", "communique",
 		"notice", "warning", "signal")
+	// Singular nouns for a body of people, which "it" can refer to: "the
+	// army said it killed".
+	collectiveNouns = set("army", "military", "government", "police", "ministry", "council", "parliament", "court",
+		"party", "group", "movement", "coalition", "alliance", "administration", "cabinet", "navy", "junta",
+		"regime", "committee", "commission", "agency", "authority", "force", "embassy", "office")
 	// Verbs of acts only a state does.
 	stateVerbs = set("arrest", "detain", "imprison", "jail", "indict", "convict", "sentence", "deport", "extradite",
 		"expel", "prosecute")

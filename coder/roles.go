@@ -304,6 +304,18 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 	n := len(out)
 	if p.pat != nil && len(p.pat.TargetPreps) > 0 {
 		if i := s.targetByPrep(v, p.pat.TargetPreps, p.used); i >= 0 {
+			if t.head(i) != v {
+				// Found on a pattern word, it yields to an actor the verb
+				// names as its object: "warned the United States against
+				// any attack on Iranian soil".
+				for _, rel := range [2]redline.DepRel{redline.Iobj, redline.Obj} {
+					if o := t.child(v, rel); o >= 0 && (o >= 64 || p.used&(1<<uint(o)) == 0) && !s.own(o) {
+						if out = s.actorsOf(o, out); len(out) > n {
+							return out
+						}
+					}
+				}
+			}
 			if out = s.actorsOrInside(i, out); len(out) > n {
 				return out
 			}
