@@ -237,6 +237,9 @@ func TestCoder(t *testing.T) {
 		// "it" may stand for a body of people.
 		{"collective it", "The Russian army said it attacked Ukraine.",
 			[]string{"RUSMIL>UKR 190 asserted said:RUSMIL"}, nil},
+		// A name the parser split into two subjects is one actor.
+		{"split subject", "Russian President Vladimir Putin met with British officials in Sochi.",
+			[]string{"RUSGOV>GBRGOV 040 asserted"}, []string{"RUS>"}},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

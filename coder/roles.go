@@ -162,13 +162,36 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 // actor counts.
 func (s *sentenceState) subjectActors(v, subj int, out []actorRef) []actorRef {
 	t := &s.t
+	n := len(out)
 	out = s.actorsOf(subj, out)
+	split := false
 	for c := t.first[v]; c >= 0; c = t.next[c] {
 		if int(c) != subj && t.toks[c].Rel == t.toks[subj].Rel {
 			out = s.actorsOf(int(c), out)
+			split = true
 		}
 	}
-	return out
+	if !split {
+		return out
+	}
+	// A name split in two ("Russian" and "President Vladimir Putin") is
+	// one actor: a bare country that another subject belongs to goes.
+	k := n
+	for i, a := range out[n:] {
+		dup := false
+		if a.kind == dict.Country {
+			for j, b := range out[n:] {
+				if j != i && b.kind != dict.Country && b.actor.Country == a.actor.Country {
+					dup = true
+				}
+			}
+		}
+		if !dup {
+			out[k] = a
+			k++
+		}
+	}
+	return out[:k]
 }
 
 // requestNoun reports a noun whose patterns are all appeals, demands or
