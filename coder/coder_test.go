@@ -82,6 +82,8 @@ Joe Biden; Biden
 100 n:pressure
 140 protest
 1384 warn attack {on}
+0841 free
+115 sue
 143 boycott
 `
 
@@ -240,6 +242,10 @@ func TestCoder(t *testing.T) {
 		// A name the parser split into two subjects is one actor.
 		{"split subject", "Russian President Vladimir Putin met with British officials in Sochi.",
 			[]string{"RUSGOV>GBRGOV 040 asserted"}, []string{"RUS>"}},
+		// A lemma the tagger cut wrong ("freed" → "fre", "suing" → "su")
+		// still finds its patterns through the regular stems.
+		{"stem of freed", "Russia has freed two Ukrainian soldiers.", []string{"RUS>UKRMIL 0841 asserted"}, nil},
+		{"stem of suing", "Britain is suing Russia.", []string{"GBR>RUS 115 asserted"}, nil},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -153,6 +153,16 @@ func (s *sentenceState) findPredicates() {
 		if len(pats) == 0 && !noun && tok.Lower != lemma {
 			pats = s.c.dict.Patterns(tok.Lower, false)
 		}
+		if len(pats) == 0 && !noun {
+			// The tagger's lemma may have cut too much ("freed" → "fre",
+			// "suing" → "su", "retaken" kept whole): the regular stems.
+			var buf [4]string
+			for _, st := range verbStems(tok.Lower, buf[:0]) {
+				if pats = s.c.dict.Patterns(st, false); len(pats) > 0 {
+					break
+				}
+			}
+		}
 		if len(pats) == 0 && noun && len(lemma) > 3 && lemma[len(lemma)-1] == 's' {
 			pats = s.c.dict.Patterns(lemma[:len(lemma)-1], true)
 		}
@@ -502,4 +512,28 @@ func (s *sentenceState) obligationReporter(c int) int {
 		return r
 	}
 	return -1
+}
+
+// verbStems appends the regular stems an inflected verb form may have:
+// "freed" free/fre, "suing" su/sue, "taken" take/tak, "stopped" stop.
+func verbStems(w string, out []string) []string {
+	n := len(w)
+	doubled := func(k int) bool { return n-k >= 2 && w[n-k-1] == w[n-k-2] }
+	switch {
+	case n > 4 && strings.HasSuffix(w, "ied"):
+		out = append(out, w[:n-3]+"y")
+	case n > 3 && strings.HasSuffix(w, "ed"):
+		out = append(out, w[:n-1], w[:n-2])
+		if doubled(2) {
+			out = append(out, w[:n-3])
+		}
+	case n > 4 && strings.HasSuffix(w, "ing"):
+		out = append(out, w[:n-3]+"e", w[:n-3])
+		if doubled(3) {
+			out = append(out, w[:n-4])
+		}
+	case n > 3 && strings.HasSuffix(w, "en"):
+		out = append(out, w[:n-1], w[:n-2])
+	}
+	return out
 }
