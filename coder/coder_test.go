@@ -39,6 +39,7 @@ GOV: government; president; minister; leader; officials; official
 COP: police
 EDU: students
 OPP: demonstrators
+LAB: workers
 !kind person
 Vladimir Putin; Putin
   RUSGOV 2000-05-07..
@@ -84,6 +85,8 @@ Joe Biden; Biden
 1384 warn attack {on}
 0841 free
 115 sue
+082 stop strike
+143 stop work
 143 boycott
 `
 
@@ -246,6 +249,9 @@ func TestCoder(t *testing.T) {
 		// still finds its patterns through the regular stems.
 		{"stem of freed", "Russia has freed two Ukrainian soldiers.", []string{"RUS>UKRMIL 0841 asserted"}, nil},
 		{"stem of suing", "Britain is suing Russia.", []string{"GBR>RUS 115 asserted"}, nil},
+		// Of two equally long patterns, the one whose words hang on the verb.
+		{"nearest pattern words", "Ukrainian workers stopped work on the first day of a strike.",
+			[]string{"UKRLAB> 143 asserted"}, []string{"UKRLAB> 082"}},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -110,15 +110,31 @@ func (s *sentenceState) matchPattern(v int, p *dict.Pattern) (uint64, bool) {
 // patternRank orders the patterns that fit token v: more items first; among
 // equal items, one whose target preposition is there ("called on Russia"),
 // then one without target prepositions ("called Macron"), then one whose
-// prepositions are missing. So "041 call" and "020 call {on|for}" can share
-// a head.
+// prepositions are missing, then one whose words all hang on v. So "041
+// call" and "020 call {on|for}" can share a head.
 func (s *sentenceState) patternRank(v int, p *dict.Pattern, used uint64) int {
-	r := 4 * len(p.Items)
+	r := 8 * len(p.Items)
 	switch {
 	case len(p.TargetPreps) == 0:
-		r++
-	case s.targetByPrep(v, p.TargetPreps, used) >= 0:
 		r += 2
+	case s.targetByPrep(v, p.TargetPreps, used) >= 0:
+		r += 4
+	}
+	// Last, words that hang on v itself (or on one another) beat words
+	// further down: "stopped work on the first day of a strike" is a
+	// stoppage of work.
+	direct := true
+	for i := 0; i < len(s.t.toks) && i < 64; i++ {
+		if used&(1<<uint(i)) == 0 {
+			continue
+		}
+		// On v, or on another of the pattern's words ("military aid").
+		if h := s.t.head(i); h != v && (h < 0 || h >= 64 || used&(1<<uint(h)) == 0) {
+			direct = false
+		}
+	}
+	if direct {
+		r++
 	}
 	return r
 }
