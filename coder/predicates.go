@@ -172,12 +172,7 @@ func (s *sentenceState) findPredicates() {
 		if len(pats) == 0 && !noun {
 			// The tagger's lemma may have cut too much ("freed" → "fre",
 			// "suing" → "su", "retaken" kept whole): the regular stems.
-			var buf [4]string
-			for _, st := range verbStems(tok.Lower, buf[:0]) {
-				if pats = s.c.dict.Patterns(st, false); len(pats) > 0 {
-					break
-				}
-			}
+			pats = s.stemPatterns(tok.Lower)
 		}
 		if len(pats) == 0 && noun && len(lemma) > 3 && lemma[len(lemma)-1] == 's' {
 			pats = s.c.dict.Patterns(lemma[:len(lemma)-1], true)
@@ -530,26 +525,42 @@ func (s *sentenceState) obligationReporter(c int) int {
 	return -1
 }
 
-// verbStems appends the regular stems an inflected verb form may have:
-// "freed" free/fre, "suing" su/sue, "taken" take/tak, "stopped" stop.
-func verbStems(w string, out []string) []string {
+// stemPatterns returns the verb patterns of the first regular stem of
+// the inflected form w that has any: "freed" free, "suing" sue, "taken"
+// take, "stopped" stop, "denied" deny. Candidates are built on the stack
+// (no allocation per token).
+func (s *sentenceState) stemPatterns(w string) []*dict.Pattern {
 	n := len(w)
+	if n > 30 {
+		return nil
+	}
+	var b [32]byte
+	try := func(stem, suffix string) []*dict.Pattern {
+		k := copy(b[:], stem)
+		k += copy(b[k:], suffix)
+		return s.c.dict.Patterns(string(b[:k]), false)
+	}
 	doubled := func(k int) bool { return n-k >= 2 && w[n-k-1] == w[n-k-2] }
+	var p []*dict.Pattern
 	switch {
 	case n > 4 && strings.HasSuffix(w, "ied"):
-		out = append(out, w[:n-3]+"y")
+		p = try(w[:n-3], "y")
 	case n > 3 && strings.HasSuffix(w, "ed"):
-		out = append(out, w[:n-1], w[:n-2])
-		if doubled(2) {
-			out = append(out, w[:n-3])
+		if p = try(w[:n-1], ""); len(p) == 0 {
+			if p = try(w[:n-2], ""); len(p) == 0 && doubled(2) {
+				p = try(w[:n-3], "")
+			}
 		}
 	case n > 4 && strings.HasSuffix(w, "ing"):
-		out = append(out, w[:n-3]+"e", w[:n-3])
-		if doubled(3) {
-			out = append(out, w[:n-4])
+		if p = try(w[:n-3], "e"); len(p) == 0 {
+			if p = try(w[:n-3], ""); len(p) == 0 && doubled(3) {
+				p = try(w[:n-4], "")
+			}
 		}
 	case n > 3 && strings.HasSuffix(w, "en"):
-		out = append(out, w[:n-1], w[:n-2])
+		if p = try(w[:n-1], ""); len(p) == 0 {
+			p = try(w[:n-2], "")
+		}
 	}
-	return out
+	return p
 }
