@@ -431,6 +431,17 @@ func (s *sentenceState) describes(v int) bool {
 			}
 			_, actor := s.npActor(h)
 			return !actor && s.mention[h] < 0
+		case redline.Acl:
+			// "her role in rioting", "charges of plotting": a gerund a
+			// preposition hangs on a thing. Intentions ("a plan to
+			// attack") are left to mode.
+			// Not a predicate noun ("were guilty of violating").
+			if t.toks[h].UPOS != redline.NOUN || t.toks[x].XPOS != "VBG" || !s.markedBy(x, "in", "of", "for") ||
+				intentHeads[t.lemma(h)] || hypotheticalHeads[t.lemma(h)] || t.head(h) < 0 || t.child(h, redline.Cop) >= 0 {
+				return false
+			}
+			_, actor := s.npActor(h)
+			return !actor && s.mention[h] < 0
 		case redline.Xcomp, redline.Conj:
 			x = h
 		default:

@@ -87,6 +87,7 @@ Joe Biden; Biden
 115 sue
 082 stop strike
 143 stop work
+111 condemn
 143 boycott
 `
 
@@ -252,6 +253,9 @@ func TestCoder(t *testing.T) {
 		// Of two equally long patterns, the one whose words hang on the verb.
 		{"nearest pattern words", "Ukrainian workers stopped work on the first day of a strike.",
 			[]string{"UKRLAB> 143 asserted"}, []string{"UKRLAB> 082"}},
+		// A gerund a preposition hangs on a thing describes the thing.
+		{"gerund describing a thing", "Britain condemned Moscow for its role in attacking Ukraine.",
+			[]string{"GBR>RUS 111 asserted"}, []string{">UKR 190", "RUS>UKR 190", "GBR>UKR 190"}},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
