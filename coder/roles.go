@@ -11,8 +11,8 @@ import (
 func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 	t := &s.t
 	if noun {
-		if n := len(out); len(s.nounAgents(v, out)) > n {
-			return s.nounAgents(v, out[:n])
+		if o := s.nounAgents(v, out); len(o) > len(out) {
+			return o
 		}
 		// "Russia launched an invasion", "Serb forces were engaged in
 		// ethnic cleansing": the light verb's subject.
@@ -133,12 +133,10 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 			return s.actorsOf(h, out)
 		}
 		// "demonstrators protesting election results": a present
-		// participle is done by the noun it describes, when that names
-		// an actor.
-		// After a comma it is rather an adverbial the parser misplaced
-		// (", killing dozens").
-		// Not a bare country or city: "the capital Mogadishu using car
-		// bombs" is a misplaced adverbial too.
+		// participle is done by the actor it describes. After a comma
+		// (", killing dozens") or on a bare country or city ("the capital
+		// Mogadishu using car bombs") it is rather an adverbial the parser
+		// misplaced.
 		if t.toks[v].XPOS == "VBG" && t.child(v, redline.Mark) < 0 && v > 0 && t.toks[v-1].Lower != "," {
 			if a, ok := s.npActor(h); ok && a.kind != dict.Country && a.kind != dict.Place {
 				return s.actorsOf(h, out)
@@ -221,8 +219,8 @@ func (s *sentenceState) nounAgents(v int, out []actorRef) []actorRef {
 		if r == redline.NmodPoss || r == redline.Amod || r == redline.Compound ||
 			(r.Base() == redline.Nmod && (t.caseOf(int(c)) == "by" || t.caseOf(int(c)) == "between" ||
 				(t.caseOf(int(c)) == "from" && s.requestNoun(v)))) {
-			if n := len(out); len(s.actorsOf(int(c), out)) > n {
-				return s.actorsOf(int(c), out[:n])
+			if o := s.actorsOf(int(c), out); len(o) > len(out) {
+				return o
 			}
 		}
 	}
@@ -235,8 +233,8 @@ func (s *sentenceState) nounAgents(v int, out []actorRef) []actorRef {
 		}
 		for a := t.first[c]; a >= 0; a = t.next[a] {
 			if r := t.toks[a].Rel; (r == redline.OblAgent || r.Base() == redline.Obl) && t.caseOf(int(a)) == "by" {
-				if n := len(out); len(s.actorsOf(int(a), out)) > n {
-					return s.actorsOf(int(a), out[:n])
+				if o := s.actorsOf(int(a), out); len(o) > len(out) {
+					return o
 				}
 			}
 		}
