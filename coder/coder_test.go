@@ -40,6 +40,7 @@ COP: police
 EDU: students
 OPP: demonstrators
 LAB: workers
+JUD: court
 !kind person
 Vladimir Putin; Putin
   RUSGOV 2000-05-07..
@@ -88,6 +89,8 @@ Joe Biden; Biden
 082 stop strike
 143 stop work
 111 condemn
+016 reject charge
+1213 reject extradition
 143 boycott
 `
 
@@ -256,6 +259,8 @@ func TestCoder(t *testing.T) {
 		// A gerund a preposition hangs on a thing describes the thing.
 		{"gerund describing a thing", "Britain condemned Moscow for its role in attacking Ukraine.",
 			[]string{"GBR>RUS 111 asserted"}, []string{">UKR 190", "RUS>UKR 190", "GBR>UKR 190"}},
+		{"nearer pattern word", "A British court on Thursday rejected an extradition request for Russia's former leader Ivan Petrov on the charge of rebellion for his role in the campaign.",
+			[]string{"GBRJUD>RUSGOV 1213 asserted 2021-12-09"}, []string{"GBRJUD>RUSGOV 016"}},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -110,7 +110,7 @@ func (s *sentenceState) matchPattern(v int, p *dict.Pattern) (uint64, bool) {
 // patternRank orders the patterns that fit token v: more items first; among
 // equal items, one whose target preposition is there ("called on Russia"),
 // then one without target prepositions ("called Macron"), then one whose
-// prepositions are missing, then one whose words all hang on v. So "041
+// prepositions are missing, then one whose words hang nearer v. So "041
 // call" and "020 call {on|for}" can share a head.
 func (s *sentenceState) patternRank(v int, p *dict.Pattern, used uint64) int {
 	r := 8 * len(p.Items)
@@ -120,23 +120,24 @@ func (s *sentenceState) patternRank(v int, p *dict.Pattern, used uint64) int {
 	case s.targetByPrep(v, p.TargetPreps, used) >= 0:
 		r += 4
 	}
-	// Last, words that hang on v itself (or on one another) beat words
-	// further down: "stopped work on the first day of a strike" is a
-	// stoppage of work.
-	direct := true
+	// Last, words nearer v beat words further down: "stopped work on the
+	// first day of a strike" is a stoppage of work, "rejected an
+	// extradition request ... on the charge of rebellion" a rejected
+	// request. A word counts its steps up to v or to another of the
+	// pattern's words ("military aid").
+	far := 0
 	for i := 0; i < len(s.t.toks) && i < 64; i++ {
 		if used&(1<<uint(i)) == 0 {
 			continue
 		}
-		// On v, or on another of the pattern's words ("military aid").
-		if h := s.t.head(i); h != v && (h < 0 || h >= 64 || used&(1<<uint(h)) == 0) {
-			direct = false
+		for h, steps := s.t.head(i), 0; h >= 0 && h != v && steps < 4; h, steps = s.t.head(h), steps+1 {
+			if h < 64 && used&(1<<uint(h)) != 0 {
+				break
+			}
+			far++
 		}
 	}
-	if direct {
-		r++
-	}
-	return r
+	return r*16 - min(far, 15)
 }
 
 // findPredicates fills s.preds with the tokens a pattern matches, the most
