@@ -2,5 +2,5 @@
 
 package parse
 
-// hugeInt16s returns n zeroed int16s.
-func hugeInt16s(n int) []int16 { return make([]int16, n) }
+// hugeSlice returns n zeroed Ts.
+func hugeSlice[T any](n int) []T { return make([]T, n) }

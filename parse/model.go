@@ -213,7 +213,7 @@ func (p *Parser) indexLabels(b []byte, rows int) ([]byte, error) {
 	over := ^uint64(0) << p.labelWidth
 	// off[r] is the position of row r, or the index of its dense copy,
 	// shifted left by rowKindBits, plus its kind.
-	off := make([]uint32, rows)
+	off := hugeSlice[uint32](rows)
 	pos, nd := 0, 0
 	for r := 0; r < rows; r++ {
 		if bm[r/8]&(1<<(r%8)) == 0 {
@@ -237,7 +237,7 @@ func (p *Parser) indexLabels(b []byte, rows int) ([]byte, error) {
 		pos += nc + 2*n
 	}
 	stride := labelStride(p.labelWidth)
-	dense := make([]int16, nd*stride)
+	dense := hugeSlice[int16](nd * stride)
 	nd = 0
 	for r, a := range off {
 		if a&(1<<rowKindBits-1) != rowSparse {
@@ -307,7 +307,7 @@ func decodeTable(b []byte, rows, width, keep int) ([]int16, []byte, error) {
 	if width%8 != 0 {
 		over = 0xff << (width % 8)
 	}
-	t := hugeInt16s(rows * keep)
+	t := hugeSlice[int16](rows * keep)
 	for i, c := range bm {
 		for ; c != 0; c &= c - 1 {
 			r := 8*i + bits.TrailingZeros8(c)
