@@ -8,6 +8,12 @@
 // and a resumed ingest skips the documents already committed (same id and
 // hash). synchronous=NORMAL in WAL mode survives a killed process; only a
 // power loss can drop the last commits.
+//
+// A Put at least as large as the store (a first load) is a bulk Put: within
+// its transaction it drops the event and mention indexes, appends, and makes
+// them again, which writes the same rows and costs less than maintaining
+// every index row by row. Larger batches are cheaper per event in any case:
+// each commit rewrites every index page its events touched.
 package sqlite
 
 import (
