@@ -13,7 +13,7 @@ import (
 // conditioned on the Penn tag, after a table of irregular forms. The result
 // is a substring of form or lower, or a string from a fixed table, except
 // when a rule has to restore a letter ("studies" → "study", "making" →
-// "make").
+// "make") or a prefix precedes an irregular form ("retaken" → "retake").
 //
 // The Tagger also consults exceptions learned from its training treebank
 // before these rules; Lemma alone is what applies to words it never saw.
@@ -62,6 +62,9 @@ func Lemma(form, lower string, upos redline.UPOS, xpos string) string {
 		return plural(base, false)
 	case "VBD", "VBN", "VBZ", "VBG", "VBP", "VB", "MD":
 		if l, ok := irregularVerb[lower]; ok && (lower != "lay" || xpos == "VBD") {
+			return l
+		}
+		if l, ok := prefixedIrregular(lower); ok {
 			return l
 		}
 		switch xpos {
@@ -236,6 +239,8 @@ func verbStem(w string, cut int) string {
 		}
 	} else if s[m-1] == 'y' || s[m-1] == 'e' && m > 2 && s[m-2] == 'e' {
 		return s // studying, seeing
+	} else if s[m-1] == 'u' {
+		return s + "e" // suing, arguing, continuing, issuing
 	}
 	if m >= 3 && s[m-1] == s[m-2] && !vowel(s[m-1]) {
 		if s[m-1] == 'l' && singleL[s[:m-1]] {
@@ -292,6 +297,10 @@ func needsE(s string) bool {
 		return true // completed, deleted, competed, refused
 	case (last == 'r' || last == 'n') && prev == 'e':
 		return false // offered, opened
+	case last == 'n' && prev == 'o' && m > 4:
+		// summoned, abandoned, questioned, imprisoned; a few keep an e
+		return strings.HasSuffix(s, "pon") || strings.HasSuffix(s, "hron") || s == "condon" || s == "inton"
+
 	case vowel(prev) && !vowel(last) && last != 'w' && last != 'x' && last != 'y' && last != 'l' &&
 		(m == 2 || m >= 3 && !vowel(s[m-3]) && (m <= 4 || prev != 'e')):
 		// A short single-vowel syllable before the ending: hoped, made,
@@ -353,6 +362,33 @@ var irregularNoun = map[string]string{
 	"heroes": "hero", "potatoes": "potato", "tomatoes": "tomato", "echoes": "echo", "vetoes": "veto",
 	"buses": "bus", "gases": "gas", "statuses": "status", "viruses": "virus", "bonuses": "bonus",
 	"campuses": "campus", "censuses": "census", "focuses": "focus",
+}
+
+// verbPrefixes make new verbs of irregular ones: "retaken", "overtook",
+// "undone", "outgrew", "withheld".
+var verbPrefixes = [...]string{"re", "over", "under", "out", "mis", "un", "with", "fore", "up"}
+
+// prefixedIrregular reduces a prefix plus an irregular form ("retaken" →
+// "retake"). Forms of the auxiliaries take no prefix.
+func prefixedIrregular(lower string) (string, bool) {
+	for _, p := range verbPrefixes {
+		rest, ok := strings.CutPrefix(lower, p)
+		if !ok || len(rest) < 3 {
+			continue
+		}
+		if l, ok := irregularVerb[rest]; ok {
+			switch l {
+			case "be", "have", "will", "would", "can", "shall":
+				continue
+			case "do": // redid, undone, outdone, overdone; not "updo"
+				if p != "re" && p != "un" && p != "out" && p != "over" {
+					continue
+				}
+			}
+			return p + l, true
+		}
+	}
+	return "", false
 }
 
 // irregularVerb maps inflected forms to the infinitive. "lay" and "lain"

@@ -28,6 +28,11 @@ func TestLemma(t *testing.T) {
 		{"shelled", "VERB", "VBD", "shell"}, {"recalled", "VERB", "VBD", "recall"}, {"cancelled", "VERB", "VBD", "cancel"},
 		{"running", "VERB", "VBG", "run"}, {"seeing", "VERB", "VBG", "see"}, {"condemned", "VERB", "VBD", "condemn"},
 		{"organized", "VERB", "VBN", "organize"}, {"refused", "VERB", "VBD", "refuse"}, {"imposed", "VERB", "VBD", "impose"},
+		{"suing", "VERB", "VBG", "sue"}, {"arguing", "VERB", "VBG", "argue"}, {"issuing", "VERB", "VBG", "issue"},
+		{"freed", "VERB", "VBN", "free"}, {"summoned", "VERB", "VBD", "summon"}, {"abandoned", "VERB", "VBN", "abandon"},
+		{"questioned", "VERB", "VBD", "question"}, {"postponed", "VERB", "VBD", "postpone"}, {"atoned", "VERB", "VBD", "atone"},
+		{"phoned", "VERB", "VBD", "phone"}, {"retaken", "VERB", "VBN", "retake"}, {"overtook", "VERB", "VBD", "overtake"},
+		{"undone", "VERB", "VBN", "undo"}, {"withheld", "VERB", "VBD", "withhold"}, {"rebuilt", "VERB", "VBN", "rebuild"},
 		// nouns
 		{"crises", "NOUN", "NNS", "crisis"}, {"mice", "NOUN", "NNS", "mouse"}, {"analyses", "NOUN", "NNS", "analysis"},
 		{"people", "NOUN", "NNS", "people"}, {"women", "NOUN", "NNS", "woman"}, {"countries", "NOUN", "NNS", "country"},
