@@ -148,12 +148,12 @@ func (s *DB) Put(ctx context.Context, docs []redline.DocEvents) (redline.PutStat
 	if err := sqlTx.Commit(); err != nil {
 		return redline.PutStats{}, err
 	}
-	if t.bulk {
-		s.bulkPuts++
-	}
 	s.mu.Lock()
 	for k, v := range t.newActors {
 		s.actors[k] = v
+	}
+	if t.bulk {
+		s.bulkPuts++
 	}
 	s.mu.Unlock()
 	return t.st, nil

@@ -41,7 +41,7 @@ type DB struct {
 	// bulkAbove: a Put of more mentions than this, and at least as many
 	// as the store holds events, is a bulk Put (see dropIndexes). 0: never.
 	bulkAbove int
-	bulkPuts  int // bulk Puts committed, for tests
+	bulkPuts  int // bulk Puts committed, for tests; under mu
 }
 
 // defaultBulkAbove: below some thousands of rows, dropping and making the
