@@ -144,12 +144,27 @@ func (p *Parser) label(st *state, m int) redline.DepRel {
 		return redline.Punct
 	}
 	st.labelFeatures(h, d)
+	var sc [64]int32
+	st.sink = p.scoreLabels(&st.labelFeats, &sc)
+	cls := p.classes[dirOf(h, d)]
+	best := 0
+	for c := 1; c < len(cls); c++ {
+		if sc[c] > sc[best] {
+			best = c
+		}
+	}
+	return cls[best]
+}
+
+// scoreLabels adds the label rows of feats into sc. It returns the
+// result of its cache-touching reads, for the caller to keep.
+func (p *Parser) scoreLabels(feats *[nLabelFeats]uint64, sc *[64]int32) int16 {
 	// As in scoreMoves, find and touch every row before adding any.
 	var at [nLabelFeats]uint32
 	data, dense, off := p.labelData, p.labelDense, p.labelOff
 	stride := labelStride(p.labelWidth)
 	var touch int16
-	for i, f := range &st.labelFeats {
+	for i, f := range feats {
 		a := off[f&p.labelMask]
 		at[i] = a
 		switch a & (1<<rowKindBits - 1) {
@@ -159,8 +174,6 @@ func (p *Parser) label(st *state, m int) redline.DepRel {
 			touch |= dense[int(a>>rowKindBits)*stride]
 		}
 	}
-	st.sink = touch
-	var sc [64]int32
 	nc := p.labelCols
 	for _, a := range &at {
 		o := int(a >> rowKindBits)
@@ -186,14 +199,7 @@ func (p *Parser) label(st *state, m int) redline.DepRel {
 			}
 		}
 	}
-	cls := p.classes[dirOf(h, d)]
-	best := 0
-	for c := 1; c < len(cls); c++ {
-		if sc[c] > sc[best] {
-			best = c
-		}
-	}
-	return cls[best]
+	return touch
 }
 
 // dirOf is 0 for a dependent left of its head, 1 for one right of it.
