@@ -524,6 +524,20 @@ func (t *tx) dropIndexes() error {
 	if err != nil {
 		return err
 	}
+	if err := t.addStored(rows); err != nil {
+		return err
+	}
+	for _, ix := range bulkIndexes {
+		if _, err := t.tx.ExecContext(t.ctx, "DROP INDEX IF EXISTS "+ix); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addStored adds rows of (key, id, day) to the stored events by key, and
+// closes rows.
+func (t *tx) addStored(rows *sql.Rows) error {
 	defer rows.Close()
 	for rows.Next() {
 		var key int64
@@ -533,15 +547,7 @@ func (t *tx) dropIndexes() error {
 		}
 		t.stored[key] = append(t.stored[key], a)
 	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	for _, ix := range bulkIndexes {
-		if _, err := t.tx.ExecContext(t.ctx, "DROP INDEX IF EXISTS "+ix); err != nil {
-			return err
-		}
-	}
-	return nil
+	return rows.Err()
 }
 
 // loadStored reads the stored events that the mentions ms (in canonical
@@ -562,17 +568,8 @@ func (t *tx) loadStored(ms []mentionIn) error {
 		if err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var key int64
-			a := anchored{nw: -1}
-			if err := rows.Scan(&key, &a.id, &a.day); err != nil {
-				return err
-			}
-			t.stored[key] = append(t.stored[key], a)
-		}
 		args = args[:0]
-		return rows.Err()
+		return t.addStored(rows)
 	}
 	for i := 0; i < len(ms); {
 		j := i
