@@ -51,7 +51,7 @@ func init() {
 	workerFlags.store.register(workerCmd)
 	f.StringSliceVar(&workerFlags.dicts, "dict", nil, "dictionary file or directory added to the defaults; repeatable (give every worker the same)")
 	f.IntVarP(&workerFlags.workers, "workers", "j", runtime.GOMAXPROCS(0), "coders in this process")
-	f.IntVar(&workerFlags.batch, "batch", 64, "documents a coder takes at once and stores in one transaction")
+	f.IntVar(&workerFlags.batch, "batch", queue.DefaultBatch, "documents a coder takes at once and stores in one transaction")
 	f.DurationVar(&workerFlags.ackWait, "ack-wait", 0, "how long an unacked document waits before it is redelivered (default: the consumer's, 30s when new)")
 	f.BoolVar(&workerFlags.drain, "drain", false, "exit once the queue is empty (nothing pending, nothing awaiting an ack)")
 	f.DurationVar(&workerFlags.progress, "progress", 0, "print the rate on stderr at this interval")
