@@ -28,6 +28,9 @@ func TestStoreBulk(t *testing.T) {
 // unchanged.
 func TestBulkSameStore(t *testing.T) {
 	corpus := func(docs int, seed uint64, prefix string) []redline.DocEvents {
+		if testing.Short() { // a third of the documents: the same sizes relative to the store
+			docs /= 3
+		}
 		return storetest.Corpus(storetest.CorpusOptions{Docs: docs, Days: 40, Sources: 7, MaxEvents: 6, Seed: seed, Prefix: prefix})
 	}
 	big := corpus(600, 9, "big-")
@@ -39,7 +42,7 @@ func TestBulkSameStore(t *testing.T) {
 		{corpus(200, 2, "b-"), false},   // smaller than the store
 		{corpus(200, 3, "a-"), false},   // replaces
 		{big, true},                     // larger than the store
-		{big[:100], false},              // unchanged
+		{big[:len(big)/6], false},       // unchanged
 		{corpus(1800, 4, "big-"), true}, // replaces 600 and adds more
 	}
 	ctx := context.Background()
