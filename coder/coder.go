@@ -188,7 +188,7 @@ func lowerCaseSpan(toks []redline.Token) bool {
 func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 	p := &s.preds[pi]
 	v := p.tok
-	if (p.noun && s.background(v)) || (!p.noun && s.describes(v)) {
+	if (p.noun && s.background(v)) || (!p.noun && (s.describes(v) || s.placeRelative(v) || s.prepositionalParticiple(s.t.head(v)))) {
 		s.note("%q (%s): background describing a thing, not news", s.t.toks[v].Form, p.code)
 		return out
 	}
@@ -394,6 +394,15 @@ func (s *sentenceState) background(v int) bool {
 	if h < 0 {
 		return false
 	}
+	if r := t.toks[v].Rel.Base(); (r == redline.Obl || r == redline.Nmod) && timeFrames[t.caseOf(v)] {
+		// "rioted after a peaceful demonstration", "protests since the
+		// coup": an event that only dates another is told as known.
+		return true
+	}
+	if t.toks[v].Rel.Base() == redline.Obj && s.prepositionalParticiple(h) {
+		// "set fire to offices following the killing of a man".
+		return true
+	}
 	switch t.toks[v].Rel.Base() {
 	case redline.Nmod, redline.Compound, redline.Amod, redline.Appos:
 		return t.toks[h].UPOS == redline.NOUN || t.toks[h].UPOS == redline.PROPN
@@ -409,6 +418,67 @@ func (s *sentenceState) background(v int) bool {
 		}
 		n := t.head(h)
 		return n >= 0 && t.head(n) >= 0 && (t.toks[n].UPOS == redline.NOUN || t.toks[n].UPOS == redline.PROPN)
+	}
+	return false
+}
+
+// prepositionalParticiple reports "following" used as a preposition of
+// time: a bare -ing form with neither subject nor auxiliary, hung on a
+// clause or noun rather than heading one.
+func (s *sentenceState) prepositionalParticiple(h int) bool {
+	t := &s.t
+	if h < 0 || t.lemma(h) != "follow" || t.toks[h].XPOS != "VBG" || t.head(h) < 0 {
+		return false
+	}
+	switch t.toks[h].Rel.Base() {
+	case redline.Acl, redline.Advcl, redline.Xcomp, redline.Case, redline.Obl, redline.Nmod:
+	default:
+		return false
+	}
+	return t.child(h, redline.Nsubj) < 0 && t.childBase(h, redline.Aux) < 0
+}
+
+// placeRelative reports a clause opened by "where" or by a preposition and
+// "which" ("the province of Kosovo, where 24 people were killed", "raids in
+// which 20 people died"): it tells what happened at a place or in an event
+// already named, not news of its own. Parses hang such clauses anywhere,
+// so the test is on the clause's own words: its verb, or a reporting verb
+// inserted in it ("where, it said, 100 people were killed").
+// Only a passive without an agent: a toll recalled. A clause that names
+// who acted ("where security forces clashed with fighters") is news.
+func (s *sentenceState) placeRelative(v int) bool {
+	t := &s.t
+	if !t.isPassive(v) || t.child(v, redline.OblAgent) >= 0 {
+		return false
+	}
+	opens := func(h int) bool {
+		for c := t.first[h]; c >= 0 && int(c) < h; c = t.next[c] {
+			tok := &t.toks[c]
+			switch tok.Rel.Base() {
+			case redline.Advmod:
+				// Not sentence-initial: "Where ..." opens a question or
+				// an adverbial clause.
+				if tok.Lower == "where" && c > 0 {
+					return true
+				}
+			case redline.Obl:
+				if (tok.Lower == "which" || tok.Lower == "whom") && t.child(int(c), redline.Case) >= 0 {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if opens(v) {
+		return true
+	}
+	for c := t.first[v]; c >= 0; c = t.next[c] {
+		if r := t.toks[c].Rel.Base(); (r == redline.Advcl || r == redline.Parataxis) && reportingVerbs[t.lemma(int(c))] && opens(int(c)) {
+			return true
+		}
+	}
+	if h := t.head(v); h >= 0 && t.toks[v].Rel.Base() == redline.Ccomp && reportingVerbs[t.lemma(h)] {
+		return opens(h)
 	}
 	return false
 }

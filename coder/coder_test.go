@@ -261,6 +261,16 @@ func TestCoder(t *testing.T) {
 			[]string{"GBR>RUS 111 asserted"}, []string{">UKR 190", "RUS>UKR 190", "GBR>UKR 190"}},
 		{"nearer pattern word", "A British court on Thursday rejected an extradition request for Russia's former leader Ivan Petrov on the charge of rebellion for his role in the campaign.",
 			[]string{"GBRJUD>RUSGOV 1213 asserted 2021-12-09"}, []string{"GBRJUD>RUSGOV 016"}},
+		// An event that only dates another, or a clause on where something
+		// happened, is background.
+		// An event that only dates another, or a toll recalled in a
+		// clause on where it happened, is background.
+		{"following as a preposition", "Ukrainian soldiers shelled Donetsk following the attack on Kyiv.",
+			[]string{"UKRMIL>UKR 195 asserted"}, []string{">UKR 190", "UKRMIL>UKR 190"}},
+		{"where clause", "Ukrainians protested in the city of Donetsk, where 24 civilians were killed last March.",
+			[]string{"UKR> 140 asserted"}, []string{">UKRCVL 190"}},
+		{"preposition and which", "Russia complained to the United Nations over two Ukrainian raids in which 20 civilians were killed.",
+			[]string{"RUS> 110 asserted"}, []string{">UKRCVL 190"}},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

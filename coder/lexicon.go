@@ -96,6 +96,9 @@ var (
 	anaphoricNouns = set("country", "countries", "nation", "nations", "side", "sides", "leader", "leaders",
 		"government", "governments", "state", "states", "neighbour", "neighbours", "neighbor", "neighbors",
 		"party", "parties", "rival", "rivals", "ally", "allies", "president", "minister", "group", "movement")
+	// Prepositions that date one event by another: an event noun they
+	// introduce is background ("rioted after a demonstration").
+	timeFrames = set("after", "following", "before", "since", "amid", "amidst")
 	// Spans that introduce a source: "according to", "citing".
 	accordingTo = set("according", "citing", "per")
 )
