@@ -60,6 +60,7 @@ Joe Biden; Biden
 030 agree
 036 n:talk {with}
 020 urge
+041 call
 020 call {on}
 112 accuse
 120 refuse
@@ -271,6 +272,11 @@ func TestCoder(t *testing.T) {
 			[]string{"UKR> 140 asserted"}, []string{">UKRCVL 190"}},
 		{"preposition and which", "Russia complained to the United Nations over two Ukrainian raids in which 20 civilians were killed.",
 			[]string{"RUS> 110 asserted"}, []string{">UKRCVL 190"}},
+		// "call" with a small clause names or judges; a date is no
+		// target of "call on".
+		{"naming call", "Putin called the attack a provocation.", nil, []string{"RUSGOV> 041", "RUSGOV> 020"}},
+		{"what it called", "Russia released what it called Ukrainian soldiers.", nil, []string{"RUS>UKRMIL 041"}},
+		{"call on a date", "Putin called Biden on Tuesday.", []string{"RUSGOV>USAGOV 041 asserted 2021-12-07"}, []string{"RUSGOV>USAGOV 020"}},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

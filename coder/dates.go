@@ -89,3 +89,13 @@ func (s *sentenceState) dateOf(v int) (time.Time, redline.DateFrom) {
 	}
 	return s.doc.Date, redline.DateFromDocument
 }
+
+// inDate reports whether token i is part of a date expression.
+func (s *sentenceState) inDate(i int) bool {
+	for _, e := range s.exprs {
+		if i >= e.Start && i < e.End {
+			return true
+		}
+	}
+	return false
+}

@@ -99,6 +99,9 @@ var (
 	// Prepositions that date one event by another: an event noun they
 	// introduce is background ("rioted after a demonstration").
 	timeFrames = set("after", "following", "before", "since", "amid", "amidst")
+	// Verbs that name or judge their object by a second noun or adjective
+	// ("called the ruling arbitrary"): then no bare pattern of theirs applies.
+	namingVerbs = set("call", "dub", "term", "label", "brand", "name")
 	// Spans that introduce a source: "according to", "citing".
 	accordingTo = set("according", "citing", "per")
 )

@@ -184,8 +184,16 @@ func (s *sentenceState) findPredicates() {
 		s.collectPhrase(i, 0)
 		var best *dict.Pattern
 		var bestUsed uint64
+		naming := !noun && namingVerbs[lemma] && s.naming(i)
 		for _, p := range pats {
 			if !s.c.coder.mayMatch(p, s.phraseSig) {
+				continue
+			}
+			if naming && len(p.Items) == 0 {
+				// "called the ruling arbitrary", "what it called
+				// resistance workers": naming, not a telephone call or
+				// an appeal. Patterns with words ("call barbaric")
+				// code the naming itself.
 				continue
 			}
 			used, ok := s.matchPattern(i, p)
@@ -225,19 +233,90 @@ func (s *sentenceState) findPredicates() {
 	s.preds = out
 }
 
+// naming reports a verb of naming with its small clause: what is named
+// (an object, a passive subject, the noun a participle describes, the
+// relative "what") and a second noun or adjective that names or judges it
+// ("called the death a security achievement", "called itself the Lions of
+// the Caliphate", "a website called Adventures of Asia", "what it called
+// resistance workers", "called Canada 'one of the highest ...'"). A name
+// after a comma is an apposition ("called his counterpart, Michel Aoun").
+func (s *sentenceState) naming(v int) bool {
+	t := &s.t
+	named, second := 0, false
+	if h := t.head(v); h >= 0 {
+		switch {
+		case t.toks[v].Rel == redline.AclRelcl && t.toks[h].Lower == "what",
+			t.toks[v].Rel == redline.Acl && t.toks[v].XPOS == "VBN":
+			named++
+		}
+	}
+	for c := t.first[v]; c >= 0; c = t.next[c] {
+		afterComma := c > 0 && t.toks[c-1].Lower == ","
+		switch t.toks[c].Rel.Base() {
+		case redline.Xcomp:
+			// A verb complement is an appeal ("called them to protest").
+			switch t.toks[c].UPOS {
+			case redline.NOUN, redline.PROPN, redline.ADJ, redline.NUM, redline.PRON:
+				second = second || !afterComma
+			}
+		case redline.Obj:
+			if named > 0 && !afterComma {
+				second = true
+			}
+			named++
+			// A quoted name or judgement right after the object's head.
+			if e := int(c) + 1; e < len(t.toks) && t.toks[e].UPOS == redline.PUNCT && quoteOpens(t.toks[e].Form, t.toks[e].XPOS) {
+				second = true
+			}
+		case redline.NsubjPass:
+			named++
+		case redline.Obl:
+			// "called the decision a grave mistake" as a bare noun
+			// oblique; a date is not one ("called Biden Tuesday").
+			if t.toks[c].Rel == redline.OblUnmarked && t.toks[c].UPOS == redline.NOUN && !afterComma && !s.inDate(int(c)) {
+				second = true
+			}
+		}
+	}
+	return named > 0 && second
+}
+
+// quoteOpens reports an opening quotation mark.
+func quoteOpens(form, xpos string) bool {
+	return xpos == "``" || form == "\u201c" || form == "\"" && xpos != "''"
+}
+
 // targetByPrep finds the argument of v (or of v's object) introduced by
 // one of preps, skipping tokens the pattern used.
 func (s *sentenceState) targetByPrep(v int, preps []string, used uint64) int {
-	try := func(h int) int {
+	var try func(h int) int
+	try = func(h int) int {
 		for c := s.t.first[h]; c >= 0; c = s.t.next[c] {
 			b := s.t.toks[c].Rel.Base()
 			if b != redline.Obl && b != redline.Nmod && b != redline.Advcl {
+				continue
+			}
+			if s.inDate(int(c)) {
+				// "called Biden on Tuesday": a date is no party, though
+				// a parse may hang the next phrase on it ("called on
+				// Friday for Britain to stay").
+				if h == v {
+					if i := try(int(c)); i >= 0 {
+						return i
+					}
+				}
 				continue
 			}
 			cs := s.t.caseOf(int(c))
 			for _, p := range preps {
 				if cs == p {
 					return int(c)
+				}
+				// "called for Britain to stay": the clause's subject.
+				if b == redline.Advcl && s.markedBy(int(c), p) {
+					if subj := s.t.subject(int(c)); subj >= 0 {
+						return subj
+					}
 				}
 			}
 		}
