@@ -235,6 +235,25 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 		s.note("%q (%s): no actor for source or target", s.t.toks[v].Form, p.code)
 		return out
 	}
+	code := p.code
+	// A reported deployment of peacekeepers, arriving or sent, provides
+	// them (074); where they arrive receives them (0861, actors reversed).
+	// A deployment noun names the force, which is its own provider.
+	peace := (code == "042" || code.Root() == "15") && s.peacekeeping(v, p.noun)
+	if peace {
+		if len(srcs) == 0 {
+			srcs, tgts = tgts, tgts[len(tgts):]
+		}
+		code = "074"
+		s.note("%q: peacekeepers deployed: 074", s.t.toks[v].Form)
+	}
+	if len(srcs) == 0 && (code == "042" || code == "043") {
+		// A visit is made by someone: with no visitor named ("during a
+		// visit to Beijing", "the train was traveling north") there is
+		// no event to code.
+		s.note("%q (%s): a visit without a visitor", s.t.toks[v].Form, code)
+		return out
+	}
 	s.notePair(srcs, tgts)
 	mode, intent := s.mode(v)
 	said := s.saidBy(v)
@@ -249,10 +268,10 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 	// An announced intention is itself an event CAMEO codes as asserted:
 	// "will support" is an expression of intent to cooperate (03), "will
 	// strike" a threat (13). The future event is kept beside it.
-	codes := [2]redline.Code{p.code}
+	codes := [2]redline.Code{code}
 	modes := [2]redline.Mode{mode}
 	if intent && mode == redline.Future {
-		switch r := p.code.Root(); {
+		switch r := code.Root(); {
 		case r == "02" || r == "03" || r == "10" || r == "12" || r == "13":
 			// Announcing an appeal, a promise, a demand, a refusal or a
 			// threat is already making it: "will ask", "is ready to
@@ -261,9 +280,9 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 		case s.conditioned(v):
 			// "will withdraw its force unless the president arranges a
 			// ceasefire": an action announced on a condition is a threat.
-			codes[1], modes[1] = threatCode(p.code), redline.Asserted
+			codes[1], modes[1] = threatCode(code), redline.Asserted
 		default:
-			if c, ok := intentCode(p.code); ok {
+			if c, ok := intentCode(code); ok {
 				codes[1], modes[1] = c, redline.Asserted
 			}
 		}
@@ -273,13 +292,13 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 	// Announcing not to fight ("will not invade") is a statement of intent
 	// to de-escalate (0356).
 	if intent && mode == redline.Negated {
-		switch r := p.code.Root(); {
+		switch r := code.Root(); {
 		case r == "18" || r == "19" || r == "20":
 			codes[1], modes[1] = "0356", redline.Asserted
 		case r >= "13":
 			// Not announcing a threat, protest or sanction: no new event.
 		default:
-			if c, ok := compose("120", p.code); ok && c.Root() == "12" {
+			if c, ok := compose("120", code); ok && c.Root() == "12" {
 				codes[1], modes[1] = c, redline.Asserted
 			} else if r != "12" {
 				codes[1], modes[1] = "120", redline.Asserted
@@ -297,6 +316,36 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 	}
 	sent := s.doc.Sentences[s.index]
 	verb := &s.t.toks[v]
+	add := func(code redline.Code, mode redline.Mode, src, tgt *redline.Actor) {
+		key := dedupKey{src.ActorCode(), tgt.ActorCode(), code, date, mode}
+		if k, ok := s.c.seen[key]; ok && k < len(out) {
+			out[k].Mentions++
+			return
+		}
+		ev := redline.Event{
+			ID:       redline.EventID(s.doc.ID, s.index, src.ActorCode(), tgt.ActorCode(), code, mode, date),
+			DocID:    s.doc.ID,
+			Sentence: s.index,
+			Date:     date,
+			DateFrom: from,
+			Source:   src,
+			Target:   tgt,
+			Code:     code,
+			Mode:     mode,
+			SaidBy:   said,
+			Evidence: redline.Evidence{Start: sent.Start, End: sent.End, Text: s.doc.Text[sent.Start:sent.End],
+				Verb: s.doc.Text[verb.Start:verb.End], VerbStart: verb.Start, VerbEnd: verb.End},
+			Mentions: 1,
+			URL:      s.doc.URL,
+			Place:    place,
+		}
+		s.c.seen[key] = len(out)
+		if from == redline.DateFromText {
+			s.c.lastTextDate = date
+		}
+		out = append(out, ev)
+		s.note("event %s → %s %s (%s) mode=%s", src.ActorCode(), tgt.ActorCode(), code, code.Name(), mode)
+	}
 	for k, code := range codes {
 		if code == "" {
 			continue
@@ -319,34 +368,10 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 					}
 					tgt = nil
 				}
-				key := dedupKey{src.ActorCode(), tgt.ActorCode(), code, date, mode}
-				if k, ok := s.c.seen[key]; ok && k < len(out) {
-					out[k].Mentions++
-					continue
+				add(code, mode, src, tgt)
+				if peace && k == 0 && src != nil && tgt != nil {
+					add("0861", mode, tgt, src)
 				}
-				ev := redline.Event{
-					ID:       redline.EventID(s.doc.ID, s.index, src.ActorCode(), tgt.ActorCode(), code, mode, date),
-					DocID:    s.doc.ID,
-					Sentence: s.index,
-					Date:     date,
-					DateFrom: from,
-					Source:   src,
-					Target:   tgt,
-					Code:     code,
-					Mode:     mode,
-					SaidBy:   said,
-					Evidence: redline.Evidence{Start: sent.Start, End: sent.End, Text: s.doc.Text[sent.Start:sent.End],
-						Verb: s.doc.Text[verb.Start:verb.End], VerbStart: verb.Start, VerbEnd: verb.End},
-					Mentions: 1,
-					URL:      s.doc.URL,
-					Place:    place,
-				}
-				s.c.seen[key] = len(out)
-				if from == redline.DateFromText {
-					s.c.lastTextDate = date
-				}
-				out = append(out, ev)
-				s.note("event %s → %s %s (%s) mode=%s", src.ActorCode(), tgt.ActorCode(), code, code.Name(), mode)
 			}
 		}
 	}
@@ -420,6 +445,26 @@ func (s *sentenceState) background(v int) bool {
 		return n >= 0 && t.head(n) >= 0 && (t.toks[n].UPOS == redline.NOUN || t.toks[n].UPOS == redline.PROPN)
 	}
 	return false
+}
+
+// peacekeeping reports a predicate whose mover is a peacekeeping force:
+// the subject of a verb ("NATO peacekeeping troops have arrived", "the
+// first deployment of NATO peacekeepers arrived") or the phrase of a
+// deployment noun.
+func (s *sentenceState) peacekeeping(v int, noun bool) bool {
+	h := v
+	if !noun {
+		if h = s.t.subject(v); h < 0 {
+			return false
+		}
+	}
+	found := false
+	s.visitNP(h, h, 0, func(i int) {
+		if strings.HasPrefix(s.t.toks[i].Lower, "peacekeep") {
+			found = true
+		}
+	})
+	return found
 }
 
 // prepositionalParticiple reports "following" used as a preposition of

@@ -33,7 +33,7 @@ UKR: Crimea; Donetsk
 !kind org
 IGOWSTNAT: NATO
 !kind agent
-MIL: troops; army; soldiers; forces
+MIL: peacekeeping troops; troops; army; soldiers; forces
 CVL: population; civilians
 GOV: government; president; minister; leader; officials; official
 COP: police
@@ -66,6 +66,8 @@ Joe Biden; Biden
 120 refuse
 1246 refuse withdraw
 040 meet
+042 travel {to}
+042 arrive {in}
 074 send
 100 issue demand
 110 complain
@@ -277,6 +279,11 @@ func TestCoder(t *testing.T) {
 		{"naming call", "Putin called the attack a provocation.", nil, []string{"RUSGOV> 041", "RUSGOV> 020"}},
 		{"what it called", "Russia released what it called Ukrainian soldiers.", nil, []string{"RUS>UKRMIL 041"}},
 		{"call on a date", "Putin called Biden on Tuesday.", []string{"RUSGOV>USAGOV 041 asserted 2021-12-07"}, []string{"RUSGOV>USAGOV 020"}},
+		// Peacekeepers arriving are provided (074) and received (0861);
+		// a visit needs a visitor.
+		{"peacekeepers arrive", "British peacekeeping troops arrived in Ukraine on Tuesday.",
+			[]string{"GBRMIL>UKR 074 asserted 2021-12-07", "UKR>GBRMIL 0861 asserted 2021-12-07"}, []string{"GBRMIL>UKR 042"}},
+		{"visit without a visitor", "The train was traveling to Kyiv when it was attacked.", nil, []string{">UKR 042"}},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
