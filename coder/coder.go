@@ -70,7 +70,10 @@ type sentenceState struct {
 	// the search goes on to the next place a target may be named.
 	self     []actorRef
 	selfCode redline.Code
-	explain  *explainLog
+	// mended is the sentence's tokens with tagging errors repaired
+	// (repair.go), when there were any.
+	mended  []redline.Token
+	explain *explainLog
 	// pronounDepth bounds pronouns resolved through other pronouns: "I
 	// said we will attack, we said" would otherwise resolve "we" through
 	// its own reporting clause for ever.
@@ -128,6 +131,7 @@ func (c *Coder) code(d *redline.Doc, st *docState, ex *explainLog) []redline.Eve
 }
 
 func (s *sentenceState) code(toks []redline.Token, out []redline.Event) []redline.Event {
+	toks = s.repair(toks)
 	s.t.build(toks)
 	n := len(toks)
 	s.matches = s.c.dict.MatchActors(s.matches[:0], toks, s.doc.Date)

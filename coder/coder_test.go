@@ -66,6 +66,7 @@ Joe Biden; Biden
 120 refuse
 1246 refuse withdraw
 040 meet
+045 broker talk
 042 travel {to}
 042 arrive {in}
 074 send
@@ -284,6 +285,9 @@ func TestCoder(t *testing.T) {
 		{"peacekeepers arrive", "British peacekeeping troops arrived in Ukraine on Tuesday.",
 			[]string{"GBRMIL>UKR 074 asserted 2021-12-07", "UKR>GBRMIL 0861 asserted 2021-12-07"}, []string{"GBRMIL>UKR 042"}},
 		{"visit without a visitor", "The train was traveling to Kyiv when it was attacked.", nil, []string{">UKR 042"}},
+		// A verb after an infinitive "to" the tagger read as a noun.
+		{"infinitive tagged as a noun", "Britain was prepared to broker talks with Ukraine.",
+			[]string{"GBR>UKR 039 asserted"}, nil},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,0 +1,59 @@
+package coder
+
+import (
+	"github.com/redline-events/redline"
+)
+
+// repair mends, in a copy of the sentence's tokens, a tagging error the
+// coder's rules cannot see past: a verb after an infinitive "to" read as a
+// noun compound ("France was prepared to broker discussions" tagged
+// "to/ADP broker/NN discussions/NNS", an oblique "to broker discussions").
+// After a word that takes an infinitive ("prepared to", "ready to",
+// "agreed to"), a base form the verb dictionary has, whose pattern names
+// the next noun as its object, is that infinitive with its object. The
+// document's tokens are left alone. It returns toks, or the mended copy.
+func (s *sentenceState) repair(toks []redline.Token) []redline.Token {
+	fixed := false
+	for i := 1; i+1 < len(toks); i++ {
+		tok, to := &toks[i], &toks[i-1]
+		h := int(tok.Head)
+		if tok.UPOS != redline.NOUN || tok.XPOS != "NN" || tok.Rel != redline.Compound || h != i+1 ||
+			to.Lower != "to" || to.Rel != redline.Case || int(to.Head) != h {
+			continue
+		}
+		g := int(toks[h].Head)
+		if b := toks[h].Rel.Base(); g < 0 || (b != redline.Obl && b != redline.Nmod) {
+			continue
+		}
+		if gl := toks[g].Lemma; !intentHeads[gl] && !controlAdjectives[gl] && !objectControl[gl] && !controlAdjectives[toks[g].Lower] {
+			continue
+		}
+		if !s.verbTakes(tok.Lower, toks[h].Lemma) {
+			continue
+		}
+		if !fixed {
+			s.mended = append(s.mended[:0], toks...)
+			toks, fixed = s.mended, true
+		}
+		toks[i-1].UPOS, toks[i-1].XPOS, toks[i-1].Rel, toks[i-1].Head = redline.PART, "TO", redline.Mark, int32(i)
+		toks[i].UPOS, toks[i].XPOS, toks[i].Lemma, toks[i].Rel, toks[i].Head = redline.VERB, "VB", toks[i].Lower, redline.Xcomp, int32(g)
+		toks[h].Rel, toks[h].Head = redline.Obj, int32(i)
+	}
+	return toks
+}
+
+// verbTakes reports whether a verb pattern of lemma v has obj among its
+// first item's words ("broker &TALKS" takes "discussion").
+func (s *sentenceState) verbTakes(v, obj string) bool {
+	for _, p := range s.c.dict.Patterns(v, false) {
+		if len(p.Items) == 0 {
+			continue
+		}
+		for _, a := range p.Items[0] {
+			if a == obj || pluralOf(obj, a) {
+				return true
+			}
+		}
+	}
+	return false
+}
