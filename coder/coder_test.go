@@ -83,6 +83,7 @@ Joe Biden; Biden
 164 end talk
 203 engage cleansing
 173 detain
+173 arrest
 141 organize
 143 n:strike
 100 n:pressure
@@ -288,6 +289,13 @@ func TestCoder(t *testing.T) {
 		// A verb after an infinitive "to" the tagger read as a noun.
 		{"infinitive tagged as a noun", "Britain was prepared to broker talks with Ukraine.",
 			[]string{"GBR>UKR 039 asserted"}, nil},
+		// An infinitive on a noun is what the noun is for, not done yet;
+		// the reason a state gives for an arrest is its allegation.
+		{"infinitive on a noun", "Britain and Jordan signed an agreement to hold joint military exercises.",
+			nil, []string{"GBR> 062 asserted", "JOR> 062 asserted"}},
+		{"first to act", "Britain was the first country to condemn Russia.", []string{">RUS 111 asserted"}, nil},
+		{"reason for an arrest", "Russian police arrested Ukrainian students for attacking Russian soldiers.",
+			[]string{"UKREDU>RUSMIL 190 hypothetical"}, []string{"UKREDU>RUSMIL 190 asserted", "RUSCOP>RUSMIL 190"}},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

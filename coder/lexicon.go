@@ -102,6 +102,9 @@ var (
 	// Verbs that name or judge their object by a second noun or adjective
 	// ("called the ruling arbitrary"): then no bare pattern of theirs applies.
 	namingVerbs = set("call", "dub", "term", "label", "brand", "name")
+	// Words that single out one of a series: "the first country to
+	// recognize" did recognize.
+	ordinals = set("first", "last", "only", "second", "third", "latest", "next")
 	// Spans that introduce a source: "according to", "citing".
 	accordingTo = set("according", "citing", "per")
 )

@@ -74,6 +74,15 @@ func (s *sentenceState) mode(v int) (m redline.Mode, intent bool) {
 		if t.toks[h].Rel == redline.Advcl && s.inverted(h) {
 			return redline.Hypothetical, false
 		}
+		if s.irrealisInfinitive(h) {
+			return redline.Future, false
+		}
+		// "deported 168 Liberians for traveling without documents": the
+		// reason a state gives for arresting or expelling is its
+		// allegation, as a charge's is.
+		if g := t.head(h); g >= 0 && t.toks[h].Rel == redline.Advcl && stateVerbs[t.lemma(g)] && s.markedBy(h, "for") && t.toks[h].XPOS == "VBG" {
+			return redline.Hypothetical, false
+		}
 		r := t.toks[h].Rel.Base()
 		switch r {
 		case redline.Xcomp, redline.Ccomp, redline.Advcl, redline.Acl, redline.Conj, redline.Nmod, redline.Obj, redline.Obl, redline.Csubj:
@@ -104,6 +113,27 @@ func (s *sentenceState) mode(v int) (m redline.Mode, intent bool) {
 		}
 	}
 	return redline.Asserted, false
+}
+
+// irrealisInfinitive reports an infinitive on a noun ("an agreement to
+// increase trade", "a bill to ban protests"): what the noun is for, not
+// yet done. Nouns of intention, threat or refusal decide for themselves
+// further up; "the first country to recognize" tells of a done act.
+func (s *sentenceState) irrealisInfinitive(h int) bool {
+	t := &s.t
+	n := t.head(h)
+	if n < 0 || t.toks[h].Rel != redline.Acl || t.toks[n].UPOS != redline.NOUN || !s.markedBy(h, "to") {
+		return false
+	}
+	if l := t.lemma(n); intentHeads[l] || hypotheticalHeads[l] || negatingHeads[l] {
+		return false
+	}
+	for c := t.first[n]; c >= 0; c = t.next[c] {
+		if b := t.toks[c].Rel.Base(); (b == redline.Amod || b == redline.Det) && (t.toks[c].XPOS == "JJS" || ordinals[t.toks[c].Lower]) {
+			return false
+		}
+	}
+	return true
 }
 
 // conditioned reports an "unless" or "if" clause on v: the condition of an

@@ -99,9 +99,10 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 			// the main clause's (see subordinateSubject).
 			return out
 		}
-		if t.toks[v].Rel == redline.Advcl && judgingVerbs[t.lemma(h)] && s.markedBy(v, "of", "with", "for") {
+		if t.toks[v].Rel == redline.Advcl && (judgingVerbs[t.lemma(h)] || stateVerbs[t.lemma(h)]) && s.markedBy(v, "of", "with", "for") {
 			// "charged Russia with attacking", "praised Kyiv for
-			// holding": the one judged did it.
+			// holding", "arrested students for attacking soldiers":
+			// the one judged or punished did it.
 			if o := t.child(h, redline.Obj); o >= 0 {
 				return s.actorsOf(o, out)
 			}
