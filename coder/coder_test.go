@@ -64,6 +64,7 @@ Joe Biden; Biden
 020 call {on}
 112 accuse
 120 refuse
+0872 open border
 1246 refuse withdraw
 040 meet
 045 broker talk
@@ -296,6 +297,10 @@ func TestCoder(t *testing.T) {
 		{"first to act", "Britain was the first country to condemn Russia.", []string{">RUS 111 asserted"}, nil},
 		{"reason for an arrest", "Russian police arrested Ukrainian students for attacking Russian soldiers.",
 			[]string{"UKREDU>RUSMIL 190 hypothetical"}, []string{"UKREDU>RUSMIL 190 asserted", "RUSCOP>RUSMIL 190"}},
+		// A predicate opened by "but" that the parser hung as an
+		// adverbial shares the subject of the clause above.
+		{"conjunct hung as adverbial", "Britain opened its borders today to Ukrainians ordered out of Russia, but was still refusing entry to Russians.",
+			[]string{"GBR>RUS 120 asserted"}, []string{">RUS 120"}},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -94,6 +94,19 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 		}
 		return s.sources(h, false, out)
 	case redline.Conj, redline.Advcl:
+		if t.toks[v].Rel == redline.Advcl && t.child(v, redline.Cc) >= 0 && t.child(v, redline.Mark) < 0 {
+			// "Benin opened its borders to West Africans ordered out of
+			// Nigeria, but was still refusing admittance": a predicate
+			// opened by "but" or "and" is a conjunct the parser hung
+			// lower; it shares the subject of the nearest clause above
+			// that has one.
+			for g, steps := h, 0; g >= 0 && steps < 3; g, steps = t.head(g), steps+1 {
+				if subj := t.subject(g); subj >= 0 && t.toks[g].UPOS == redline.VERB {
+					return s.subjectActors(g, subj, out)
+				}
+			}
+			return out
+		}
 		if t.toks[v].Rel == redline.Advcl && finite(t.toks[v].XPOS) {
 			// A finite adverbial clause has a subject of its own, never
 			// the main clause's (see subordinateSubject).
