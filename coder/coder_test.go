@@ -81,6 +81,8 @@ Joe Biden; Biden
 141 converge
 1125 arrest collaborate
 090 put investigation
+090 order investigation
+100 order
 164 end talk
 203 engage cleansing
 173 detain
@@ -301,6 +303,11 @@ func TestCoder(t *testing.T) {
 		// adverbial shares the subject of the clause above.
 		{"conjunct hung as adverbial", "Britain opened its borders today to Ukrainians ordered out of Russia, but was still refusing entry to Russians.",
 			[]string{"GBR>RUS 120 asserted"}, []string{">RUS 120"}},
+		// What the object is told to do is the complement's verb and its
+		// object, not words further down its clause.
+		{"order to appear", "A British court ordered the Russian minister to appear for questioning in an investigation of arms sales.",
+			[]string{"GBRJUD>RUSGOV 100 asserted"}, []string{"GBRJUD>RUSGOV 090"}},
+		{"order an investigation", "A British court ordered an investigation of Russian arms sales.", []string{"GBRJUD>RUS 090 asserted"}, nil},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -57,7 +57,41 @@ func (s *sentenceState) collectPhrase(v, depth int) {
 			s.phraseSig |= wordBit(l[:len(l)-1]) // see pluralOf
 		}
 		if depth < 2 {
-			s.collectPhrase(int(c), depth+1)
+			if depth == 0 && s.t.toks[c].Rel.Base() == redline.Xcomp && objectControl[s.t.lemma(v)] && s.t.child(v, redline.Obj) >= 0 {
+				// "ordered Menem to appear for questioning in an
+				// investigation": what the object is told to do is the
+				// complement's verb and its object; words further down
+				// its clause are not the ordering verb's ("order
+				// investigation").
+				s.collectCore(int(c))
+			} else {
+				s.collectPhrase(int(c), depth+1)
+			}
+		}
+	}
+}
+
+// collectCore adds clause v's objects, particles and predicate ("to
+// remain calm") to the phrase.
+func (s *sentenceState) collectCore(v int) {
+	for c := s.t.first[v]; c >= 0; c = s.t.next[c] {
+		switch s.t.toks[c].Rel.Base() {
+		case redline.Obj, redline.Iobj, redline.Compound, redline.Xcomp:
+		default:
+			continue
+		}
+		s.phrase = append(s.phrase, c)
+		l := s.t.lemma(int(c))
+		s.phraseSig |= wordBit(l) | wordBit(s.t.toks[c].Lower)
+		if len(l) > 1 && l[len(l)-1] == 's' {
+			s.phraseSig |= wordBit(l[:len(l)-1])
+		}
+		for d := s.t.first[c]; d >= 0; d = s.t.next[d] {
+			if b := s.t.toks[d].Rel.Base(); b == redline.Compound || b == redline.Amod {
+				s.phrase = append(s.phrase, d)
+				l := s.t.lemma(int(d))
+				s.phraseSig |= wordBit(l) | wordBit(s.t.toks[d].Lower)
+			}
 		}
 	}
 }
