@@ -341,6 +341,33 @@ func TestCoder(t *testing.T) {
 	}
 }
 
+// The default dictionaries' verb patterns, for entries added to data/dict.
+func TestDefaultPatterns(t *testing.T) {
+	d, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(d)
+	for _, tc := range []struct{ text, want string }{
+		// Relief in kind, handed over without the particle or with it
+		// parsed as a preposition of the quantity.
+		{"Swiss doctors handed over 700 kg of medicine to the Red Crescent.", "073"},
+		{"The U.S. military gives medical equipment to Nicaragua.", "073"},
+	} {
+		var codes []string
+		for _, e := range c.Code(analyze(t, tc.text, "2021-12-11")) {
+			codes = append(codes, string(e.Code))
+		}
+		found := false
+		for _, k := range codes {
+			found = found || k == tc.want
+		}
+		if !found {
+			t.Errorf("%q: want %s among %q", tc.text, tc.want, codes)
+		}
+	}
+}
+
 // Events keep their evidence: the sentence's byte span and the verb.
 func TestEvidence(t *testing.T) {
 	c := newTestCoder(t)
