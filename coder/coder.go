@@ -164,6 +164,7 @@ func (s *sentenceState) code(toks []redline.Token, out []redline.Event) []redlin
 	s.attachDates()
 	s.composeAll()
 	s.findObligations()
+	s.findWarnings()
 	first := len(out)
 	for pi := range s.preds {
 		p := &s.preds[pi]

@@ -308,6 +308,11 @@ func TestCoder(t *testing.T) {
 		{"order to appear", "A British court ordered the Russian minister to appear for questioning in an investigation of arms sales.",
 			[]string{"GBRJUD>RUSGOV 100 asserted"}, []string{"GBRJUD>RUSGOV 090"}},
 		{"order an investigation", "A British court ordered an investigation of Russian arms sales.", []string{"GBRJUD>RUS 090 asserted"}, nil},
+		// A reported warning of consequences threatens whoever must meet
+		// its condition; not a conditional forecast about others.
+		{"warning of consequences", "If Russia attacks Ukraine, it will pay a heavy price, Biden said.",
+			[]string{"USAGOV>RUS 130 asserted"}, nil},
+		{"forecast is no warning", "If Britain helps, Ukraine will win, Biden said.", nil, []string{"USAGOV>GBR 130"}},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -604,6 +604,56 @@ func (s *sentenceState) findObligations() {
 	}
 }
 
+// findWarnings adds a threat for each reported warning of consequences:
+// in "'If our opponents refuse, they will encounter a worsening of their
+// security,' Rybakov said", the speaker threatens (130, CAMEO's coercive
+// warning) whoever must meet the condition. The reported clause is a
+// future with an "if" or "unless" condition whose subject names an actor,
+// its own subject is that actor again (a pronoun or the same actor), and
+// it holds no event of its own: an event there ("will withdraw unless")
+// is coded by the conditions of intentions in emit.
+func (s *sentenceState) findWarnings() {
+	t := &s.t
+	for c := range t.toks {
+		r := t.head(c)
+		if r < 0 || !reportingVerbs[t.lemma(r)] || s.isPred(r) || s.negated(r) {
+			continue
+		}
+		if b := t.toks[c].Rel.Base(); b != redline.Ccomp && b != redline.Parataxis {
+			continue
+		}
+		if s.modeOfAux(c) != redline.Future || s.isPred(c) {
+			continue
+		}
+		cond := s.condition(c)
+		for a := t.first[c]; cond < 0 && a >= 0; a = t.next[a] {
+			if t.toks[a].Rel.Base() == redline.Advcl {
+				cond = s.condition(int(a))
+			}
+		}
+		if cond < 0 {
+			continue
+		}
+		cs, subj := t.subject(cond), t.subject(c)
+		if cs < 0 || subj < 0 {
+			continue
+		}
+		var buf [4]actorRef
+		them := s.actorsOf(cs, buf[:0])
+		if len(them) == 0 {
+			continue
+		}
+		if w := t.toks[subj].Lower; !(w == "they" || w == "you" || w == "he" || w == "she" || w == "it") {
+			again := s.actorsOf(subj, buf[len(them):len(them)])
+			if len(again) == 0 || again[0].actor.Code != them[0].actor.Code {
+				continue
+			}
+		}
+		s.preds = append(s.preds, predicate{tok: r, code: "130", inner: -1, outer: -1, demanded: cond})
+		s.note("%q reports a warning to %q: threat 130", t.toks[r].Form, t.toks[cs].Form)
+	}
+}
+
 // obligationReporter returns the verb that reports clause c: a reporting
 // verb whose complement c is ("said Iraq must"), or a verb whose object is
 // a message that c spells out ("issued a stern reminder to Iraq that it
