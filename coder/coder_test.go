@@ -313,6 +313,10 @@ func TestCoder(t *testing.T) {
 		{"warning of consequences", "If Russia attacks Ukraine, it will pay a heavy price, Biden said.",
 			[]string{"USAGOV>RUS 130 asserted"}, nil},
 		{"forecast is no warning", "If Britain helps, Ukraine will win, Biden said.", nil, []string{"USAGOV>GBR 130"}},
+		// An agent set off by a comma belongs to the passive before the
+		// parenthetical.
+		{"agent after a parenthetical", "Putin was accused of attacking Ukraine, which he denied, by British officials.",
+			[]string{"GBRGOV>RUSGOV 1123 asserted"}, nil},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

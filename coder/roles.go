@@ -29,6 +29,15 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 				return s.actorsOf(int(c), out)
 			}
 		}
+		// "has been accused of misusing funds, much of it believed to have
+		// been embezzled, by current government officials": an agent set
+		// off by a comma closes the parenthetical and belongs to the
+		// passive before it, wherever the parse hung it.
+		if a := s.commaAgent(v, v, 0); a >= 0 {
+			if o := s.actorsOf(a, out); len(o) > len(out) {
+				return o
+			}
+		}
 		// "was arrested in Lebanon", "put under investigation in Italy":
 		// without an agent, the state where it happened acts.
 		if s.stateAction(v) {
@@ -164,6 +173,28 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 		}
 	}
 	return out
+}
+
+// commaAgent returns a "by" phrase after a comma in v's subtree, below h,
+// four levels down, or -1.
+func (s *sentenceState) commaAgent(v, h, depth int) int {
+	t := &s.t
+	for c := t.first[h]; c >= 0; c = t.next[c] {
+		if int(c) < v {
+			continue
+		}
+		if b := t.toks[c].Rel.Base(); b == redline.Conj || b == redline.Obl || b == redline.Nmod {
+			if k := t.child(int(c), redline.Case); k > 1 && t.toks[k].Lower == "by" && t.toks[k-1].Lower == "," {
+				return int(c)
+			}
+		}
+		if depth < 4 {
+			if a := s.commaAgent(v, int(c), depth+1); a >= 0 {
+				return a
+			}
+		}
+	}
+	return -1
 }
 
 // subjectActors appends the actors of v's subject subj. A parse with two
