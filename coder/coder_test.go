@@ -317,6 +317,8 @@ func TestCoder(t *testing.T) {
 		// parenthetical.
 		{"agent after a parenthetical", "Putin was accused of attacking Ukraine, which he denied, by British officials.",
 			[]string{"GBRGOV>RUSGOV 1123 asserted"}, nil},
+		// An ability is not its use.
+		{"capable of", "Russia has trained soldiers capable of attacking Ukraine.", nil, []string{"RUSMIL>UKR 190 asserted", "RUS>UKR 190 asserted", ">UKR 190 asserted"}},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

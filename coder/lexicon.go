@@ -41,7 +41,9 @@ var (
 		"warn", "warning", "chance", "scenario", "try", "allow", "permit", "urge", "ask", "call",
 		"demand", "request", "appeal", "press", "push", "encourage", "invite", "suspect", "accuse", "charge", "allege",
 		"allegation", "accusation",
-		"rumor", "rumour", "speculation", "imminent", "possible", "unlikely", "guarantee", "assurance")
+		"rumor", "rumour", "speculation", "imminent", "possible", "unlikely", "guarantee", "assurance",
+		// An ability is not its use: "hackers capable of launching cyber warfare".
+		"capable", "capability", "ability", "capacity")
 	negatingHeads = set("deny", "refuse", "reject", "fail", "avoid", "decline", "rule", "dismiss", "halt",
 		"stop", "cancel", "abandon", "prevent", "deter", "forbid", "ban", "without", "instead")
 	// Verbs whose object, not subject, does what the infinitive says:
