@@ -364,6 +364,9 @@ func TestDefaultPatterns(t *testing.T) {
 		// parsed as a preposition of the quantity.
 		{"Swiss doctors handed over 700 kg of medicine to the Red Crescent.", "073"},
 		{"The U.S. military gives medical equipment to Nicaragua.", "073"},
+		// Abbreviated titles of office name a political role.
+		{"Gov. Phil Murphy declined to comment on the allegations.", "011"},
+		{"Sen. Jane Doe called for an inquiry into the deal.", "020"},
 	} {
 		var codes []string
 		for _, e := range c.Code(analyze(t, tc.text, "2021-12-11")) {
