@@ -99,6 +99,8 @@ Joe Biden; Biden
 111 condemn
 016 reject charge
 1213 reject extradition
+120 reject
+073 hand over medicine {to}
 143 boycott
 `
 
@@ -319,6 +321,12 @@ func TestCoder(t *testing.T) {
 			[]string{"GBRGOV>RUSGOV 1123 asserted"}, nil},
 		// An ability is not its use.
 		{"capable of", "Russia has trained soldiers capable of attacking Ukraine.", nil, []string{"RUSMIL>UKR 190 asserted", "RUS>UKR 190 asserted", ">UKR 190 asserted"}},
+		// A participle set off by a comma is no argument of the verb; a
+		// particle the parse took for a preposition still is.
+		{"comma clause is no item", "Britain rejected the Russian proposal, charging that it was a trick.",
+			[]string{"GBR>RUS 120 asserted"}, []string{"GBR>RUS 016"}},
+		{"particle parsed as a preposition", "Britain handed over 700 kg of medicine to Ukraine.",
+			[]string{"GBR>UKR 073 asserted"}, nil},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -107,6 +107,8 @@ var (
 	// Words that single out one of a series: "the first country to
 	// recognize" did recognize.
 	ordinals = set("first", "last", "only", "second", "third", "latest", "next")
+	// Adverbial particles of phrasal verbs ("ship out", "hand over").
+	particles = set("out", "over", "off", "up", "down", "back", "away")
 	// Spans that introduce a source: "according to", "citing".
 	accordingTo = set("according", "citing", "per")
 )

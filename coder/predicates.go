@@ -45,9 +45,16 @@ func (s *sentenceState) collectPhrase(v, depth int) {
 	if depth == 0 {
 		s.phrase = s.phrase[:0]
 		s.phraseSig = 0
+		// A particle right after the verb that the parse made the
+		// preposition or a modifier of the next phrase ("shipped out of
+		// the enclave", "handed over 700 kg") is still the verb's.
+		if n := v + 1; n < len(s.t.toks) && (s.t.toks[n].Rel == redline.Case || s.t.toks[n].Rel == redline.Advmod) && particles[s.t.toks[n].Lower] {
+			s.phrase = append(s.phrase, int32(n))
+			s.phraseSig |= wordBit(s.t.toks[n].Lower)
+		}
 	}
 	for c := s.t.first[v]; c >= 0; c = s.t.next[c] {
-		if !phraseRel(s.t.toks[c].Rel) {
+		if !phraseRel(s.t.toks[c].Rel) || s.commaClause(int(c)) {
 			continue
 		}
 		s.phrase = append(s.phrase, c)
@@ -94,6 +101,19 @@ func (s *sentenceState) collectCore(v int) {
 			}
 		}
 	}
+}
+
+// commaClause reports an adverbial participle set off by a comma and no
+// subordinator (", claiming it was ..."): a predication of its own beside
+// the verb, whose words are not the verb's ("rejected May's offer,
+// claiming" is no 'reject claim').
+func (s *sentenceState) commaClause(c int) bool {
+	t := &s.t
+	if t.toks[c].Rel.Base() != redline.Advcl || t.child(c, redline.Mark) >= 0 {
+		return false
+	}
+	l := t.leftmost(c, 0)
+	return t.toks[l].Lower == "," || l > 0 && t.toks[l-1].Lower == ","
 }
 
 // findItem looks for a phrase token (see collectPhrase) with one of the
