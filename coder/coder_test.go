@@ -72,6 +72,7 @@ Joe Biden; Biden
 042 arrive {in}
 074 send
 100 issue demand
+100 insist
 110 complain
 0874 withdraw
 170 prevent demonstration
@@ -327,6 +328,8 @@ func TestCoder(t *testing.T) {
 			[]string{"GBR>RUS 120 asserted"}, []string{"GBR>RUS 016"}},
 		{"particle parsed as a preposition", "Britain handed over 700 kg of medicine to Ukraine.",
 			[]string{"GBR>UKR 073 asserted"}, nil},
+		// A gerund complement marked by a preposition names the target.
+		{"insisting on", "Ukraine keeps insisting on getting NATO membership.", []string{"UKR>IGOWSTNAT 100 asserted"}, nil},
 		{"non-political", "The soup was cold and the waiter did not care.", nil, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

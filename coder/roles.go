@@ -475,9 +475,11 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 	// Jordan's King Abdullah" matches "refuse meet" (125), whose target is
 	// the object of "meet".
 	// So does a verb complement the pattern names nothing of: "threatened
-	// to deliver devastating blows to the United States" (138).
+	// to deliver devastating blows to the United States" (138), "insisting
+	// on getting NATO membership", "warned against attacking Ukraine".
 	for i := 0; i < len(t.toks) && i < 64; i++ {
-		item := p.used&(1<<uint(i)) != 0 || (t.head(i) == v && t.toks[i].Rel == redline.Xcomp)
+		item := p.used&(1<<uint(i)) != 0 || (t.head(i) == v && t.toks[i].Rel == redline.Xcomp) ||
+			(t.head(i) == v && t.toks[i].Rel.Base() == redline.Advcl && t.toks[i].XPOS == "VBG" && s.markedBy(i, "on", "for", "against"))
 		if !item || t.toks[i].UPOS != redline.VERB {
 			continue
 		}
