@@ -22,13 +22,13 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/redline-events/redline"
+	"github.com/redline-events/redline/rollup"
 )
 
 //go:embed migrations/*.sql
@@ -175,9 +175,9 @@ func (s *DB) Stats(ctx context.Context) (redline.StoreStats, error) {
 		case "mentions":
 			st.Mentions = int(v)
 		case "min_day":
-			st.FirstDay = dayTime(v)
+			st.FirstDay = rollup.DayTime(v)
 		case "max_day":
-			st.LastDay = dayTime(v)
+			st.LastDay = rollup.DayTime(v)
 		}
 	}
 	return st, rows.Err()
@@ -195,61 +195,4 @@ func retryable(err error) bool {
 		}
 	}
 	return false
-}
-
-// day is the number of days since 1970-01-01 of t's UTC date.
-func day(t time.Time) int64 {
-	u := t.Unix()
-	if u < 0 {
-		return (u - 86399) / 86400
-	}
-	return u / 86400
-}
-
-func dayTime(d int64) time.Time { return time.Unix(d*86400, 0).UTC() }
-
-var modes = []redline.Mode{redline.Asserted, redline.Negated, redline.Hypothetical, redline.Future}
-
-// modeNum maps a mode to its stored number; the empty mode is asserted.
-func modeNum(m redline.Mode) (int64, bool) {
-	if m == "" {
-		return 0, true
-	}
-	for i, x := range modes {
-		if x == m {
-			return int64(i), true
-		}
-	}
-	return 0, false
-}
-
-func modeOf(n int64) redline.Mode {
-	if n >= 0 && int(n) < len(modes) {
-		return modes[n]
-	}
-	return redline.Asserted
-}
-
-// rootNum is the CAMEO root as a number ("14" → 14), 0 when not numeric.
-func rootNum(c redline.Code) int64 {
-	r := c.Root()
-	if len(r) != 2 || r[0] < '0' || r[0] > '9' || r[1] < '0' || r[1] > '9' {
-		return 0
-	}
-	return int64(r[0]-'0')*10 + int64(r[1]-'0')
-}
-
-// quadOfRoot is CAMEO's QuadClass by root.
-func quadOfRoot(r int64) int {
-	switch {
-	case r >= 1 && r <= 5:
-		return 1
-	case r >= 6 && r <= 8:
-		return 2
-	case r >= 9 && r <= 13:
-		return 3
-	case r >= 14 && r <= 20:
-		return 4
-	}
-	return 0
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/redline-events/redline"
+	"github.com/redline-events/redline/rollup"
 )
 
 // mentionIn is one event of one document waiting to be stored.
@@ -24,30 +25,6 @@ type mentionIn struct {
 	sent  int64 // sentence row
 	key   int64
 	day   int64
-}
-
-type rollKey struct{ src, tgt, day, root, mode int64 }
-
-type rollVal struct {
-	events, mentions int64
-	gsum, csum       float64
-}
-
-type countryKey struct {
-	src, tgt  string
-	day, mode int64
-}
-
-type countryVal struct {
-	q          [5]int64
-	mentions   int64
-	gsum, csum float64
-}
-
-// eventRow is what Put needs of a stored event to adjust rollups.
-type eventRow struct {
-	day, src, tgt, root, mode int64
-	goldstein                 float64
 }
 
 type anchored struct{ id, day int64 }
@@ -69,8 +46,7 @@ type tx struct {
 
 	newActors map[string]actorRow
 	actorN    map[int64]int64
-	roll      map[rollKey]*rollVal
-	country   map[countryKey]*countryVal
+	roll      rollup.Deltas
 	touched   map[int64]bool
 	st        redline.PutStats
 	dEvents   int64
@@ -99,8 +75,7 @@ func (s *DB) put(ctx context.Context, docs []redline.DocEvents) (redline.PutStat
 		return redline.PutStats{}, err
 	}
 	t := &tx{s: s, tx: pgTx, ctx: ctx, ids: map[string][]int64{}, lockKeys: map[int64]bool{},
-		newActors: map[string]actorRow{}, actorN: map[int64]int64{},
-		roll: map[rollKey]*rollVal{}, country: map[countryKey]*countryVal{}, touched: map[int64]bool{}}
+		newActors: map[string]actorRow{}, actorN: map[int64]int64{}, touched: map[int64]bool{}}
 	if err := t.run(docs); err != nil {
 		pgTx.Rollback(ctx)
 		return redline.PutStats{}, err
@@ -258,7 +233,7 @@ func (t *tx) run(docs []redline.DocEvents) error {
 		}
 		for j := range docs[i].Events {
 			ev := &docs[i].Events[j]
-			m := mentionIn{doc: row, docID: d.ID, ev: ev, sent: sents[ev.Sentence], key: eventKey(ev), day: day(ev.Date)}
+			m := mentionIn{doc: row, docID: d.ID, ev: ev, sent: sents[ev.Sentence], key: eventKey(ev), day: rollup.Day(ev.Date)}
 			ms = append(ms, m)
 			t.lockKeys[m.key] = true
 		}
@@ -325,7 +300,7 @@ func docDay(d *redline.Doc) any {
 	if d.Date.IsZero() {
 		return nil
 	}
-	return day(d.Date)
+	return rollup.Day(d.Date)
 }
 
 // eventKey hashes what makes two mentions the same event (as the sqlite
@@ -468,7 +443,7 @@ func (t *tx) mention(m *mentionIn) error {
 	if err != nil {
 		return err
 	}
-	mode, ok := modeNum(ev.Mode)
+	mode, ok := rollup.ModeNum(ev.Mode)
 	if !ok {
 		return fmt.Errorf("%w: event %s: unknown mode %q", redline.ErrInvalid, ev.ID, ev.Mode)
 	}
@@ -477,7 +452,7 @@ func (t *tx) mention(m *mentionIn) error {
 		return err
 	}
 	g := ev.Code.Goldstein()
-	root := rootNum(ev.Code)
+	root := rollup.RootNum(ev.Code)
 	if best < 0 {
 		if eventID, err = t.nextID("event_id"); err != nil {
 			return err
@@ -495,13 +470,13 @@ func (t *tx) mention(m *mentionIn) error {
 		if t.st.NewEvents == 1 || m.day > t.maxDay {
 			t.maxDay = m.day
 		}
-		t.addEvent(eventRow{day: anchor, src: src.id, tgt: tgt.id, root: root, mode: mode, goldstein: g}, src.country, tgt.country, 1, ev.Code.Quad())
+		t.roll.AddEvent(rollup.Event{Day: anchor, Src: src.id, Tgt: tgt.id, Root: root, Mode: mode, Goldstein: g}, src.country, tgt.country, 1, ev.Code.Quad())
 		t.actorN[src.id]++
 		t.actorN[tgt.id]++
 	} else {
 		t.touched[eventID] = true
 	}
-	t.addMentions(eventRow{day: anchor, src: src.id, tgt: tgt.id, root: root, mode: mode, goldstein: g}, src.country, tgt.country, 1)
+	t.roll.AddMentions(rollup.Event{Day: anchor, Src: src.id, Tgt: tgt.id, Root: root, Mode: mode, Goldstein: g}, src.country, tgt.country, 1)
 	var said [3]any
 	if ev.SaidBy != nil {
 		said = [3]any{ev.SaidBy.Code, ev.SaidBy.Text, ev.SaidBy.Country}
@@ -529,54 +504,6 @@ func (t *tx) mention(m *mentionIn) error {
 	return nil
 }
 
-// addEvent adds (n=1) or removes (n=-1) an event's rollup contribution,
-// mention counts apart.
-func (t *tx) addEvent(e eventRow, srcC, tgtC string, n int64, quad redline.QuadClass) {
-	r := t.rollVal(e)
-	r.events += n
-	r.gsum += float64(n) * e.goldstein
-	c := conflict(e.goldstein)
-	r.csum += float64(n) * c
-	cv := t.countryVal(e, srcC, tgtC)
-	if quad >= 1 && quad <= 4 {
-		cv.q[quad] += n
-	}
-	cv.gsum += float64(n) * e.goldstein
-	cv.csum += float64(n) * c
-}
-
-func (t *tx) addMentions(e eventRow, srcC, tgtC string, n int64) {
-	t.rollVal(e).mentions += n
-	t.countryVal(e, srcC, tgtC).mentions += n
-}
-
-func conflict(g float64) float64 {
-	if g < 0 {
-		return -g
-	}
-	return 0
-}
-
-func (t *tx) rollVal(e eventRow) *rollVal {
-	k := rollKey{e.src, e.tgt, e.day, e.root, e.mode}
-	r := t.roll[k]
-	if r == nil {
-		r = &rollVal{}
-		t.roll[k] = r
-	}
-	return r
-}
-
-func (t *tx) countryVal(e eventRow, srcC, tgtC string) *countryVal {
-	k := countryKey{srcC, tgtC, e.day, e.mode}
-	r := t.country[k]
-	if r == nil {
-		r = &countryVal{}
-		t.country[k] = r
-	}
-	return r
-}
-
 // removeDoc deletes a changed document's sentences and mentions; the events
 // they belonged to are recounted (and dropped when left without mentions)
 // at the end of the Put, after their keys are locked.
@@ -590,15 +517,15 @@ func (t *tx) removeDoc(doc int64) error {
 	var n int64
 	for rows.Next() {
 		var id, key int64
-		var e eventRow
+		var e rollup.Event
 		var sc, tc string
-		if err := rows.Scan(&id, &key, &e.day, &e.src, &e.tgt, &e.root, &e.mode, &e.goldstein, &sc, &tc); err != nil {
+		if err := rows.Scan(&id, &key, &e.Day, &e.Src, &e.Tgt, &e.Root, &e.Mode, &e.Goldstein, &sc, &tc); err != nil {
 			rows.Close()
 			return err
 		}
 		t.touched[id] = true
 		t.lockKeys[key] = true
-		t.addMentions(e, sc, tc, -1)
+		t.roll.AddMentions(e, sc, tc, -1)
 		n++
 	}
 	rows.Close()
@@ -634,15 +561,15 @@ func (t *tx) recount() error {
 	var gone []int64
 	for rows.Next() {
 		var id int64
-		var e eventRow
+		var e rollup.Event
 		var code, sc, tc string
-		if err := rows.Scan(&id, &e.day, &e.src, &e.tgt, &e.root, &e.mode, &e.goldstein, &code, &sc, &tc); err != nil {
+		if err := rows.Scan(&id, &e.Day, &e.Src, &e.Tgt, &e.Root, &e.Mode, &e.Goldstein, &code, &sc, &tc); err != nil {
 			rows.Close()
 			return err
 		}
-		t.addEvent(e, sc, tc, -1, redline.Code(code).Quad())
-		t.actorN[e.src]--
-		t.actorN[e.tgt]--
+		t.roll.AddEvent(e, sc, tc, -1, redline.Code(code).Quad())
+		t.actorN[e.Src]--
+		t.actorN[e.Tgt]--
 		t.dEvents--
 		gone = append(gone, id)
 	}
@@ -669,35 +596,14 @@ func (t *tx) recount() error {
 // writers take their row locks in the same order.
 func (t *tx) flush() error {
 	b := &pgx.Batch{}
-	rk := make([]rollKey, 0, len(t.roll))
-	for k, v := range t.roll {
-		if v.events != 0 || v.mentions != 0 || v.gsum != 0 || v.csum != 0 {
-			rk = append(rk, k)
-		}
-	}
-	sort.Slice(rk, func(i, j int) bool {
-		a, b := rk[i], rk[j]
-		if a.src != b.src {
-			return a.src < b.src
-		}
-		if a.tgt != b.tgt {
-			return a.tgt < b.tgt
-		}
-		if a.day != b.day {
-			return a.day < b.day
-		}
-		if a.root != b.root {
-			return a.root < b.root
-		}
-		return a.mode < b.mode
-	})
+	rk := t.roll.Keys()
 	if len(rk) > 0 {
 		var src, tgt, dy, root, mode, events, mentions []int64
 		var gsum, csum []float64
 		for _, k := range rk {
-			v := t.roll[k]
-			src, tgt, dy, root, mode = append(src, k.src), append(tgt, k.tgt), append(dy, k.day), append(root, k.root), append(mode, k.mode)
-			events, mentions, gsum, csum = append(events, v.events), append(mentions, v.mentions), append(gsum, v.gsum), append(csum, v.csum)
+			v := t.roll.Roll[k]
+			src, tgt, dy, root, mode = append(src, k.Src), append(tgt, k.Tgt), append(dy, k.Day), append(root, k.Root), append(mode, k.Mode)
+			events, mentions, gsum, csum = append(events, v.Events), append(mentions, v.Mentions), append(gsum, v.GSum), append(csum, v.CSum)
 		}
 		b.Queue(`INSERT INTO rollup(src, tgt, day, root, mode, events, mentions, gsum, csum)
 			SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], $8::float8[], $9::float8[])
@@ -708,37 +614,21 @@ func (t *tx) flush() error {
 	// Rows emptied by replaced documents go, so that series show no empty
 	// days; only rows that lost something can have been emptied.
 	for _, k := range rk {
-		if v := t.roll[k]; v.events < 0 || v.mentions < 0 {
+		if v := t.roll.Roll[k]; v.Events < 0 || v.Mentions < 0 {
 			b.Queue(`DELETE FROM rollup WHERE src=$1 AND tgt=$2 AND day=$3 AND root=$4 AND mode=$5
-				AND events <= 0 AND mentions <= 0`, k.src, k.tgt, k.day, k.root, k.mode)
+				AND events <= 0 AND mentions <= 0`, k.Src, k.Tgt, k.Day, k.Root, k.Mode)
 		}
 	}
-	ck := make([]countryKey, 0, len(t.country))
-	for k := range t.country {
-		ck = append(ck, k)
-	}
-	sort.Slice(ck, func(i, j int) bool {
-		a, b := ck[i], ck[j]
-		if a.src != b.src {
-			return a.src < b.src
-		}
-		if a.tgt != b.tgt {
-			return a.tgt < b.tgt
-		}
-		if a.day != b.day {
-			return a.day < b.day
-		}
-		return a.mode < b.mode
-	})
+	ck := t.roll.CountryKeys()
 	if len(ck) > 0 {
 		var src, tgt []string
 		var dy, mode, q1, q2, q3, q4, mentions []int64
 		var gsum, csum []float64
 		for _, k := range ck {
-			v := t.country[k]
-			src, tgt, dy, mode = append(src, k.src), append(tgt, k.tgt), append(dy, k.day), append(mode, k.mode)
-			q1, q2, q3, q4 = append(q1, v.q[1]), append(q2, v.q[2]), append(q3, v.q[3]), append(q4, v.q[4])
-			mentions, gsum, csum = append(mentions, v.mentions), append(gsum, v.gsum), append(csum, v.csum)
+			v := t.roll.Country[k]
+			src, tgt, dy, mode = append(src, k.Src), append(tgt, k.Tgt), append(dy, k.Day), append(mode, k.Mode)
+			q1, q2, q3, q4 = append(q1, v.Q[1]), append(q2, v.Q[2]), append(q3, v.Q[3]), append(q4, v.Q[4])
+			mentions, gsum, csum = append(mentions, v.Mentions), append(gsum, v.GSum), append(csum, v.CSum)
 		}
 		b.Queue(`INSERT INTO country_day(src, tgt, day, mode, q1, q2, q3, q4, mentions, gsum, csum)
 			SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[],
@@ -749,9 +639,9 @@ func (t *tx) flush() error {
 			src, tgt, dy, mode, q1, q2, q3, q4, mentions, gsum, csum)
 	}
 	for _, k := range ck {
-		if v := t.country[k]; v.q[1] < 0 || v.q[2] < 0 || v.q[3] < 0 || v.q[4] < 0 || v.mentions < 0 {
+		if v := t.roll.Country[k]; v.Q[1] < 0 || v.Q[2] < 0 || v.Q[3] < 0 || v.Q[4] < 0 || v.Mentions < 0 {
 			b.Queue(`DELETE FROM country_day WHERE src=$1 AND tgt=$2 AND day=$3 AND mode=$4
-				AND q1 + q2 + q3 + q4 <= 0 AND mentions <= 0`, k.src, k.tgt, k.day, k.mode)
+				AND q1 + q2 + q3 + q4 <= 0 AND mentions <= 0`, k.Src, k.Tgt, k.Day, k.Mode)
 		}
 	}
 	var actors, deltas []int64

@@ -14,6 +14,7 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/redline-events/redline"
+	"github.com/redline-events/redline/rollup"
 )
 
 // maxCode bounds actor-code prefix ranges: it sorts after every ASCII code.
@@ -149,7 +150,7 @@ func eventWhere(f *redline.EventFilter) (*where, error) {
 		w.add("e.code = ?", string(f.Code))
 	}
 	if f.Root != "" {
-		r := rootNum(f.Root)
+		r := rollup.RootNum(f.Root)
 		if r == 0 || len(f.Root) != 2 {
 			return nil, fmt.Errorf("%w: root %q: want two digits", redline.ErrInvalid, f.Root)
 		}
@@ -163,17 +164,17 @@ func eventWhere(f *redline.EventFilter) (*where, error) {
 		w.add("e.root BETWEEN ? AND ?", r[0], r[1])
 	}
 	if f.Mode != "" {
-		m, ok := modeNum(f.Mode)
+		m, ok := rollup.ModeNum(f.Mode)
 		if !ok {
 			return nil, fmt.Errorf("%w: mode %q", redline.ErrInvalid, f.Mode)
 		}
 		w.add("e.mode = ?", m)
 	}
 	if !f.From.IsZero() {
-		w.add("e.day >= ?", day(f.From))
+		w.add("e.day >= ?", rollup.Day(f.From))
 	}
 	if !f.To.IsZero() {
-		w.add("e.day <= ?", day(f.To))
+		w.add("e.day <= ?", rollup.Day(f.To))
 	}
 	if err := placeWhere(f, w); err != nil {
 		return nil, err
@@ -211,10 +212,10 @@ func scanEvent(rows pgx.Rows) (se redline.StoredEvent, row, eday int64, mid stri
 		return se, 0, 0, "", err
 	}
 	ev.ID = storedID(key, eday)
-	ev.Date = dayTime(mday)
+	ev.Date = rollup.DayTime(mday)
 	ev.DateFrom = redline.DateFrom(dateFrom)
 	ev.Code = redline.Code(code)
-	ev.Mode = modeOf(mode)
+	ev.Mode = rollup.ModeOf(mode)
 	if srcCode != "" {
 		ev.Source = &redline.Actor{Text: srcText, Code: srcCode, Country: srcC}
 	}
@@ -290,7 +291,7 @@ func (s *DB) Events(ctx context.Context, f redline.EventFilter) (redline.EventPa
 		}
 		// A stored event is dated by its anchor day, which the listing
 		// orders by.
-		se.Date = dayTime(eday)
+		se.Date = rollup.DayTime(eday)
 		lastDay, lastRow = eday, row
 		page.Events = append(page.Events, se)
 	}
@@ -347,7 +348,7 @@ func (s *DB) Event(ctx context.Context, id string) (redline.StoredEvent, error) 
 			rows.Close()
 			return se, err
 		}
-		se.Date = dayTime(eday)
+		se.Date = rollup.DayTime(eday)
 		found = true
 	}
 	rows.Close()

@@ -12,6 +12,7 @@ import (
 
 	"github.com/redline-events/redline"
 	"github.com/redline-events/redline/analysis"
+	"github.com/redline-events/redline/rollup"
 	"github.com/redline-events/redline/storetest"
 )
 
@@ -129,7 +130,7 @@ func TestLargeStore(t *testing.T) {
 func bulkLoad(ctx context.Context, s *DB, n int) error {
 	const countries, days = 40, 1096
 	roles := []string{"GOV", "MIL", "REB", "OPP", "BUS"}
-	first := day(time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC))
+	first := rollup.Day(time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC))
 	r := rand.New(rand.NewPCG(1, 2))
 	zipf := rand.NewZipf(r, 1.3, 2, countries-1)
 	// One connection throughout: the bulk load is the only writer.
@@ -148,7 +149,7 @@ func bulkLoad(ctx context.Context, s *DB, n int) error {
 	if err != nil {
 		return err
 	}
-	t := &tx{s: s, tx: sqlTx, ctx: ctx, roll: map[rollKey]*rollVal{}, country: map[countryKey]*countryVal{}}
+	t := &tx{s: s, tx: sqlTx, ctx: ctx}
 	t.events = t.batcher(`INSERT INTO event(id, key, day, src, tgt, code, root, goldstein, mode, n_mentions, n_articles, n_sources, rep)`, "", 13)
 	t.mentions = t.batcher(`INSERT INTO mention(id, event, doc, sent, idx, mid, day, date_from, src_text, tgt_text,
 		said_code, said_text, said_country, verb, verb_start, verb_end, place)`, "", 17)
@@ -191,7 +192,7 @@ func bulkLoad(ctx context.Context, s *DB, n int) error {
 		}
 		d := first + int64(r.IntN(days))
 		key := int64(r.Uint64() >> 1)
-		g, root := code.Goldstein(), rootNum(code)
+		g, root := code.Goldstein(), rollup.RootNum(code)
 		if err := t.events.add(int64(i), key, d, src, tgt, string(code), root, g, mode, 1, 1, 1, int64(i)); err != nil {
 			return err
 		}
@@ -199,10 +200,10 @@ func bulkLoad(ctx context.Context, s *DB, n int) error {
 			"", "", nil, nil, nil, "clashed", 0, 0, nil); err != nil {
 			return err
 		}
-		e := eventRow{day: d, src: src, tgt: tgt, root: root, mode: mode, goldstein: g}
+		e := rollup.Event{Day: d, Src: src, Tgt: tgt, Root: root, Mode: mode, Goldstein: g}
 		sc, tc := fmt.Sprintf("C%02d", si/len(roles)), fmt.Sprintf("C%02d", ti/len(roles))
-		t.addEvent(e, sc, tc, 1, code.Quad())
-		t.addMentions(e, sc, tc, 1)
+		t.roll.AddEvent(e, sc, tc, 1, code.Quad())
+		t.roll.AddMentions(e, sc, tc, 1)
 		actorN[si]++
 		actorN[ti]++
 		if i%200_000 == 0 {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/redline-events/redline"
+	"github.com/redline-events/redline/rollup"
 )
 
 // dyad_month holds the asserted country-dyad rollup again, one row per dyad
@@ -36,7 +37,7 @@ type monthKey struct {
 
 // monthOf numbers months from 1970-01 (0), and gives the day's index in it.
 func monthOf(d int64) (month int64, idx int) {
-	t := dayTime(d)
+	t := rollup.DayTime(d)
 	return int64(t.Year()-1970)*12 + int64(t.Month()-1), t.Day() - 1
 }
 
@@ -81,15 +82,15 @@ func encodeMonth(days *[31]redline.DayCount) []byte {
 
 // flushMonths folds the asserted country deltas of a Put into dyad_month.
 func (t *tx) flushMonths() error {
-	deltas := map[monthKey]map[int]*countryVal{}
-	for k, v := range t.country {
-		if k.mode != 0 {
+	deltas := map[monthKey]map[int]*rollup.CountryCounts{}
+	for k, v := range t.roll.Country {
+		if k.Mode != 0 {
 			continue
 		}
-		m, idx := monthOf(k.day)
-		mk := monthKey{m, k.src, k.tgt}
+		m, idx := monthOf(k.Day)
+		mk := monthKey{m, k.Src, k.Tgt}
 		if deltas[mk] == nil {
-			deltas[mk] = map[int]*countryVal{}
+			deltas[mk] = map[int]*rollup.CountryCounts{}
 		}
 		deltas[mk][idx] = v
 	}
@@ -136,11 +137,11 @@ func (t *tx) flushMonths() error {
 		for idx, v := range deltas[mk] {
 			c := &month[idx]
 			for q := 1; q <= 4; q++ {
-				c.Quad[q] += int(v.q[q])
+				c.Quad[q] += int(v.Q[q])
 			}
-			c.Mentions += int(v.mentions)
-			c.GoldsteinSum += v.gsum
-			c.Conflict += v.csum
+			c.Mentions += int(v.Mentions)
+			c.GoldsteinSum += v.GSum
+			c.Conflict += v.CSum
 		}
 		empty := true
 		for i := range month {
@@ -172,12 +173,12 @@ func (s *DB) scanMonths(ctx context.Context, from, to time.Time, order string, f
 	w.add("tgt <> ''")
 	lo, hi := int64(math.MinInt64), int64(math.MaxInt64)
 	if !from.IsZero() {
-		lo = day(from)
+		lo = rollup.Day(from)
 		m, _ := monthOf(lo)
 		w.add("month >= ?", m)
 	}
 	if !to.IsZero() {
-		hi = day(to)
+		hi = rollup.Day(to)
 		m, _ := monthOf(hi)
 		w.add("month <= ?", m)
 	}
@@ -200,7 +201,7 @@ func (s *DB) scanMonths(ctx context.Context, from, to time.Time, order string, f
 			tgt = string(tgtB)
 		}
 		start := monthStart(m)
-		d0 := day(start)
+		d0 := rollup.Day(start)
 		days := decodeMonth(blob)
 		for i := range days {
 			c := &days[i]

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/redline-events/redline"
+	"github.com/redline-events/redline/rollup"
 )
 
 // placeCols are the event columns that copy the representative mention's
@@ -121,17 +122,17 @@ func (s *DB) Places(ctx context.Context, q redline.PlaceQuery) ([]redline.PlaceC
 	switch q.Mode {
 	case redline.AllModes:
 	default:
-		m, ok := modeNum(q.Mode)
+		m, ok := rollup.ModeNum(q.Mode)
 		if !ok {
 			return nil, fmt.Errorf("%w: mode %q", redline.ErrInvalid, q.Mode)
 		}
 		w.add("mode = ?", m)
 	}
 	if !q.From.IsZero() {
-		w.add("day >= ?", day(q.From))
+		w.add("day >= ?", rollup.Day(q.From))
 	}
 	if !q.To.IsZero() {
-		w.add("day <= ?", day(q.To))
+		w.add("day <= ?", rollup.Day(q.To))
 	}
 	limit := q.Limit
 	if limit <= 0 {

@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -15,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/redline-events/redline"
+	"github.com/redline-events/redline/rollup"
 )
 
 // mentionIn is one event of one document waiting to be stored.
@@ -26,30 +26,6 @@ type mentionIn struct {
 	sent   int64 // sentence row
 	key    int64
 	day    int64
-}
-
-type rollKey struct{ src, tgt, day, root, mode int64 }
-
-type rollVal struct {
-	events, mentions int64
-	gsum, csum       float64
-}
-
-type countryKey struct {
-	src, tgt  string
-	day, mode int64
-}
-
-type countryVal struct {
-	q          [5]int64
-	mentions   int64
-	gsum, csum float64
-}
-
-// eventRow is what Put needs of a stored event to adjust rollups.
-type eventRow struct {
-	day, src, tgt, root, mode int64
-	goldstein                 float64
 }
 
 // tx carries one Put's statements and the deltas it accumulates, flushed
@@ -80,8 +56,7 @@ type tx struct {
 
 	newActors map[string]actorRow
 	actorN    map[int64]int64
-	roll      map[rollKey]*rollVal
-	country   map[countryKey]*countryVal
+	roll      rollup.Deltas
 	// touched are events whose mentions changed after they were founded:
 	// their counts and representative are recomputed at the end.
 	touched map[int64]bool
@@ -139,8 +114,7 @@ func (s *DB) Put(ctx context.Context, docs []redline.DocEvents) (redline.PutStat
 		return redline.PutStats{}, err
 	}
 	t := &tx{s: s, tx: sqlTx, ctx: ctx,
-		newActors: map[string]actorRow{}, actorN: map[int64]int64{},
-		roll: map[rollKey]*rollVal{}, country: map[countryKey]*countryVal{}, touched: map[int64]bool{}}
+		newActors: map[string]actorRow{}, actorN: map[int64]int64{}, touched: map[int64]bool{}}
 	if err := t.run(docs); err != nil {
 		sqlTx.Rollback()
 		return redline.PutStats{}, err
@@ -304,7 +278,7 @@ func (t *tx) run(docs []redline.DocEvents) error {
 		}
 		for j := range docs[i].Events {
 			ev := &docs[i].Events[j]
-			ms = append(ms, mentionIn{doc: row, docID: d.ID, source: src, ev: ev, sent: sents[ev.Sentence], key: eventKey(ev), day: day(ev.Date)})
+			ms = append(ms, mentionIn{doc: row, docID: d.ID, source: src, ev: ev, sent: sents[ev.Sentence], key: eventKey(ev), day: rollup.Day(ev.Date)})
 		}
 	}
 	if t.s.bulkAbove > 0 && len(ms) > t.s.bulkAbove && int64(len(ms)) >= t.storedEvents {
@@ -421,7 +395,7 @@ func docDay(d *redline.Doc) any {
 	if d.Date.IsZero() {
 		return nil
 	}
-	return day(d.Date)
+	return rollup.Day(d.Date)
 }
 
 // eventKey hashes what makes two mentions the same event.
@@ -622,14 +596,14 @@ func (t *tx) mention(m *mentionIn) error {
 	if err != nil {
 		return err
 	}
-	mode, ok := modeNum(ev.Mode)
+	mode, ok := rollup.ModeNum(ev.Mode)
 	if !ok {
 		return fmt.Errorf("%w: event %s: unknown mode %q", redline.ErrInvalid, ev.ID, ev.Mode)
 	}
 	t.maxMention++
 	mid := t.maxMention
 	g := ev.Code.Goldstein()
-	root := rootNum(ev.Code)
+	root := rollup.RootNum(ev.Code)
 	if best < 0 {
 		t.maxEvent++
 		eventID, anchor, nw = t.maxEvent, m.day, len(t.pending)
@@ -648,7 +622,7 @@ func (t *tx) mention(m *mentionIn) error {
 		if t.st.NewEvents == 1 || m.day > t.maxDay {
 			t.maxDay = m.day
 		}
-		t.addEvent(eventRow{day: anchor, src: src.id, tgt: tgt.id, root: root, mode: mode, goldstein: g}, src.country, tgt.country, 1, ev.Code.Quad())
+		t.roll.AddEvent(rollup.Event{Day: anchor, Src: src.id, Tgt: tgt.id, Root: root, Mode: mode, Goldstein: g}, src.country, tgt.country, 1, ev.Code.Quad())
 		t.actorN[src.id]++
 		t.actorN[tgt.id]++
 	}
@@ -657,7 +631,7 @@ func (t *tx) mention(m *mentionIn) error {
 	} else {
 		t.touched[eventID] = true
 	}
-	t.addMentions(eventRow{day: anchor, src: src.id, tgt: tgt.id, root: root, mode: mode, goldstein: g}, src.country, tgt.country, 1)
+	t.roll.AddMentions(rollup.Event{Day: anchor, Src: src.id, Tgt: tgt.id, Root: root, Mode: mode, Goldstein: g}, src.country, tgt.country, 1)
 	var said [3]any
 	if ev.SaidBy != nil {
 		said = [3]any{ev.SaidBy.Code, ev.SaidBy.Text, ev.SaidBy.Country}
@@ -701,54 +675,6 @@ func (t *tx) writePending() error {
 	return nil
 }
 
-// addEvent adds (n=1) or removes (n=-1) an event's rollup contribution,
-// mention counts apart.
-func (t *tx) addEvent(e eventRow, srcC, tgtC string, n int64, quad redline.QuadClass) {
-	r := t.rollVal(e)
-	r.events += n
-	r.gsum += float64(n) * e.goldstein
-	c := conflict(e.goldstein)
-	r.csum += float64(n) * c
-	cv := t.countryVal(e, srcC, tgtC)
-	if quad >= 1 && quad <= 4 {
-		cv.q[quad] += n
-	}
-	cv.gsum += float64(n) * e.goldstein
-	cv.csum += float64(n) * c
-}
-
-func (t *tx) addMentions(e eventRow, srcC, tgtC string, n int64) {
-	t.rollVal(e).mentions += n
-	t.countryVal(e, srcC, tgtC).mentions += n
-}
-
-func conflict(g float64) float64 {
-	if g < 0 {
-		return -g
-	}
-	return 0
-}
-
-func (t *tx) rollVal(e eventRow) *rollVal {
-	k := rollKey{e.src, e.tgt, e.day, e.root, e.mode}
-	r := t.roll[k]
-	if r == nil {
-		r = &rollVal{}
-		t.roll[k] = r
-	}
-	return r
-}
-
-func (t *tx) countryVal(e eventRow, srcC, tgtC string) *countryVal {
-	k := countryKey{srcC, tgtC, e.day, e.mode}
-	r := t.country[k]
-	if r == nil {
-		r = &countryVal{}
-		t.country[k] = r
-	}
-	return r
-}
-
 // removeDoc deletes a changed document's sentences and mentions; the events
 // they belonged to are recounted (and dropped when left without mentions) at
 // the end of the Put.
@@ -762,14 +688,14 @@ func (t *tx) removeDoc(doc int64) error {
 	var n int64
 	for rows.Next() {
 		var id int64
-		var e eventRow
+		var e rollup.Event
 		var sc, tc string
-		if err := rows.Scan(&id, &e.day, &e.src, &e.tgt, &e.root, &e.mode, &e.goldstein, &sc, &tc); err != nil {
+		if err := rows.Scan(&id, &e.Day, &e.Src, &e.Tgt, &e.Root, &e.Mode, &e.Goldstein, &sc, &tc); err != nil {
 			rows.Close()
 			return err
 		}
 		t.touched[id] = true
-		t.addMentions(e, sc, tc, -1)
+		t.roll.AddMentions(e, sc, tc, -1)
 		n++
 	}
 	rows.Close()
@@ -822,17 +748,17 @@ func (t *tx) recount() error {
 			return err
 		}
 		if nm == 0 {
-			var e eventRow
+			var e rollup.Event
 			var code, sc, tc string
 			err := t.tx.QueryRowContext(t.ctx, `SELECT e.day, e.src, e.tgt, e.root, e.mode, e.goldstein, e.code, sa.country, ta.country
 				FROM event e JOIN actor sa ON sa.id = e.src JOIN actor ta ON ta.id = e.tgt WHERE e.id = ?`, id).
-				Scan(&e.day, &e.src, &e.tgt, &e.root, &e.mode, &e.goldstein, &code, &sc, &tc)
+				Scan(&e.Day, &e.Src, &e.Tgt, &e.Root, &e.Mode, &e.Goldstein, &code, &sc, &tc)
 			if err != nil {
 				return err
 			}
-			t.addEvent(e, sc, tc, -1, redline.Code(code).Quad())
-			t.actorN[e.src]--
-			t.actorN[e.tgt]--
+			t.roll.AddEvent(e, sc, tc, -1, redline.Code(code).Quad())
+			t.actorN[e.Src]--
+			t.actorN[e.Tgt]--
 			t.dEvents--
 			if _, err := t.tx.ExecContext(t.ctx, "DELETE FROM event WHERE id = ?", id); err != nil {
 				return err
@@ -861,19 +787,9 @@ func (t *tx) flush() error {
 	up := t.batcher("INSERT INTO rollup(src, tgt, day, root, mode, events, mentions, gsum, csum)",
 		`ON CONFLICT(src, tgt, day, root, mode) DO UPDATE SET events = events + excluded.events,
 		mentions = mentions + excluded.mentions, gsum = gsum + excluded.gsum, csum = csum + excluded.csum`, 9)
-	rks := make([]rollKey, 0, len(t.roll))
-	for k, v := range t.roll {
-		if v.events != 0 || v.mentions != 0 || v.gsum != 0 || v.csum != 0 {
-			rks = append(rks, k)
-		}
-	}
-	slices.SortFunc(rks, func(a, b rollKey) int {
-		return cmp.Or(cmp.Compare(a.src, b.src), cmp.Compare(a.tgt, b.tgt), cmp.Compare(a.day, b.day),
-			cmp.Compare(a.root, b.root), cmp.Compare(a.mode, b.mode))
-	})
-	for _, k := range rks {
-		v := t.roll[k]
-		if err := up.add(k.src, k.tgt, k.day, k.root, k.mode, v.events, v.mentions, v.gsum, v.csum); err != nil {
+	for _, k := range t.roll.Keys() {
+		v := t.roll.Roll[k]
+		if err := up.add(k.Src, k.Tgt, k.Day, k.Root, k.Mode, v.Events, v.Mentions, v.GSum, v.CSum); err != nil {
 			return err
 		}
 	}
@@ -883,16 +799,9 @@ func (t *tx) flush() error {
 	cu := t.batcher("INSERT INTO country_day(src, tgt, day, mode, q1, q2, q3, q4, mentions, gsum, csum)",
 		`ON CONFLICT(src, tgt, day, mode) DO UPDATE SET q1 = q1 + excluded.q1, q2 = q2 + excluded.q2, q3 = q3 + excluded.q3,
 		q4 = q4 + excluded.q4, mentions = mentions + excluded.mentions, gsum = gsum + excluded.gsum, csum = csum + excluded.csum`, 11)
-	cks := make([]countryKey, 0, len(t.country))
-	for k := range t.country {
-		cks = append(cks, k)
-	}
-	slices.SortFunc(cks, func(a, b countryKey) int {
-		return cmp.Or(strings.Compare(a.src, b.src), strings.Compare(a.tgt, b.tgt), cmp.Compare(a.day, b.day), cmp.Compare(a.mode, b.mode))
-	})
-	for _, k := range cks {
-		v := t.country[k]
-		if err := cu.add(k.src, k.tgt, k.day, k.mode, v.q[1], v.q[2], v.q[3], v.q[4], v.mentions, v.gsum, v.csum); err != nil {
+	for _, k := range t.roll.CountryKeys() {
+		v := t.roll.Country[k]
+		if err := cu.add(k.Src, k.Tgt, k.Day, k.Mode, v.Q[1], v.Q[2], v.Q[3], v.Q[4], v.Mentions, v.GSum, v.CSum); err != nil {
 			return err
 		}
 	}
@@ -901,18 +810,18 @@ func (t *tx) flush() error {
 	}
 	// Rows emptied by replaced documents go, so that series show no empty
 	// days; only rows that lost something can have been emptied.
-	for k, v := range t.roll {
-		if v.events < 0 || v.mentions < 0 {
+	for k, v := range t.roll.Roll {
+		if v.Events < 0 || v.Mentions < 0 {
 			if _, err := t.tx.ExecContext(t.ctx, `DELETE FROM rollup WHERE src=? AND tgt=? AND day=? AND root=? AND mode=?
-				AND events <= 0 AND mentions <= 0`, k.src, k.tgt, k.day, k.root, k.mode); err != nil {
+				AND events <= 0 AND mentions <= 0`, k.Src, k.Tgt, k.Day, k.Root, k.Mode); err != nil {
 				return err
 			}
 		}
 	}
-	for k, v := range t.country {
-		if v.q[1] < 0 || v.q[2] < 0 || v.q[3] < 0 || v.q[4] < 0 || v.mentions < 0 {
+	for k, v := range t.roll.Country {
+		if v.Q[1] < 0 || v.Q[2] < 0 || v.Q[3] < 0 || v.Q[4] < 0 || v.Mentions < 0 {
 			if _, err := t.tx.ExecContext(t.ctx, `DELETE FROM country_day WHERE src=? AND tgt=? AND day=? AND mode=?
-				AND q1 + q2 + q3 + q4 <= 0 AND mentions <= 0`, k.src, k.tgt, k.day, k.mode); err != nil {
+				AND q1 + q2 + q3 + q4 <= 0 AND mentions <= 0`, k.Src, k.Tgt, k.Day, k.Mode); err != nil {
 				return err
 			}
 		}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/redline-events/redline"
+	"github.com/redline-events/redline/rollup"
 )
 
 // maxCode bounds actor-code prefix ranges: it sorts after every ASCII code.
@@ -152,7 +153,7 @@ func eventWhere(f *redline.EventFilter, dayScan bool) (*where, error) {
 		w.add("e.code = ?", string(f.Code))
 	}
 	if f.Root != "" {
-		r := rootNum(f.Root)
+		r := rollup.RootNum(f.Root)
 		if r == 0 || len(f.Root) != 2 {
 			return nil, fmt.Errorf("%w: root %q: want two digits", redline.ErrInvalid, f.Root)
 		}
@@ -166,17 +167,17 @@ func eventWhere(f *redline.EventFilter, dayScan bool) (*where, error) {
 		w.add("e.root BETWEEN ? AND ?", r[0], r[1])
 	}
 	if f.Mode != "" {
-		m, ok := modeNum(f.Mode)
+		m, ok := rollup.ModeNum(f.Mode)
 		if !ok {
 			return nil, fmt.Errorf("%w: mode %q", redline.ErrInvalid, f.Mode)
 		}
 		w.add("e.mode = ?", m)
 	}
 	if !f.From.IsZero() {
-		w.add("e.day >= ?", day(f.From))
+		w.add("e.day >= ?", rollup.Day(f.From))
 	}
 	if !f.To.IsZero() {
-		w.add("e.day <= ?", day(f.To))
+		w.add("e.day <= ?", rollup.Day(f.To))
 	}
 	if err := placeWhere(f, w); err != nil {
 		return nil, err
@@ -214,10 +215,10 @@ func scanEvent(rows *sql.Rows) (se redline.StoredEvent, row, eday int64, mid str
 		return se, 0, 0, "", err
 	}
 	ev.ID = storedID(key, eday)
-	ev.Date = dayTime(mday)
+	ev.Date = rollup.DayTime(mday)
 	ev.DateFrom = redline.DateFrom(dateFrom)
 	ev.Code = redline.Code(code)
-	ev.Mode = modeOf(mode)
+	ev.Mode = rollup.ModeOf(mode)
 	if srcCode != "" {
 		ev.Source = &redline.Actor{Text: srcText, Code: srcCode, Country: srcC}
 	}
@@ -316,7 +317,7 @@ func (s *DB) Events(ctx context.Context, f redline.EventFilter) (redline.EventPa
 		}
 		// A stored event is dated by its anchor day, which the listing
 		// orders by.
-		se.Date = dayTime(eday)
+		se.Date = rollup.DayTime(eday)
 		lastDay, lastRow = eday, row
 		page.Events = append(page.Events, se)
 	}
@@ -373,7 +374,7 @@ func (s *DB) Event(ctx context.Context, id string) (redline.StoredEvent, error) 
 			rows.Close()
 			return se, err
 		}
-		se.Date = dayTime(eday)
+		se.Date = rollup.DayTime(eday)
 		found = true
 	}
 	rows.Close()

@@ -7,19 +7,16 @@ import (
 	"time"
 
 	"github.com/redline-events/redline"
+	"github.com/redline-events/redline/rollup"
 )
-
-// isCountry says whether a series side names a country (three letters, or
-// nothing) rather than an actor-code prefix.
-func isCountry(s string) bool { return len(s) == 3 || s == "" }
 
 // dayRange adds the inclusive day bounds of from and to.
 func dayRange(w *where, col string, from, to time.Time) {
 	if !from.IsZero() {
-		w.add(col+" >= ?", day(from))
+		w.add(col+" >= ?", rollup.Day(from))
 	}
 	if !to.IsZero() {
-		w.add(col+" <= ?", day(to))
+		w.add(col+" <= ?", rollup.Day(to))
 	}
 }
 
@@ -27,7 +24,7 @@ func seriesMode(w *where, m redline.Mode) error {
 	if m == redline.AllModes {
 		return nil
 	}
-	n, ok := modeNum(m)
+	n, ok := rollup.ModeNum(m)
 	if !ok {
 		return fmt.Errorf("%w: mode %q", redline.ErrInvalid, m)
 	}
@@ -43,7 +40,7 @@ func (s *DB) Series(ctx context.Context, q redline.SeriesQuery) ([]redline.DayCo
 		return nil, err
 	}
 	dayRange(w, "day", q.From, q.To)
-	if isCountry(q.Source) && isCountry(q.Target) {
+	if rollup.IsCountry(q.Source) && rollup.IsCountry(q.Target) {
 		if q.Source != "" {
 			w.add("src = ?", strings.ToUpper(q.Source))
 		}
@@ -66,7 +63,7 @@ func (s *DB) Series(ctx context.Context, q redline.SeriesQuery) ([]redline.DayCo
 			if c.Events() == 0 && c.Mentions == 0 {
 				continue
 			}
-			c.Day = dayTime(d)
+			c.Day = rollup.DayTime(d)
 			out = append(out, c)
 		}
 		return out, rows.Err()
@@ -99,12 +96,12 @@ func (s *DB) Series(ctx context.Context, q redline.SeriesQuery) ([]redline.DayCo
 		if n == 0 && m == 0 {
 			continue
 		}
-		t := dayTime(d)
+		t := rollup.DayTime(d)
 		if len(out) == 0 || !out[len(out)-1].Day.Equal(t) {
 			out = append(out, redline.DayCount{Day: t})
 		}
 		p := &out[len(out)-1]
-		p.Quad[quadOfRoot(root)] += n
+		p.Quad[rollup.QuadOfRoot(root)] += n
 		p.Mentions += m
 		p.GoldsteinSum += g
 		p.Conflict += c

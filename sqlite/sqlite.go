@@ -27,6 +27,7 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"github.com/redline-events/redline"
+	"github.com/redline-events/redline/rollup"
 )
 
 // DB is a redline.Store in one SQLite file.
@@ -125,68 +126,10 @@ func (s *DB) Stats(ctx context.Context) (redline.StoreStats, error) {
 		case "mentions":
 			st.Mentions = v
 		case "min_day":
-			st.FirstDay = dayTime(int64(v))
+			st.FirstDay = rollup.DayTime(int64(v))
 		case "max_day":
-			st.LastDay = dayTime(int64(v))
+			st.LastDay = rollup.DayTime(int64(v))
 		}
 	}
 	return st, rows.Err()
-}
-
-// day is the number of days since 1970-01-01 of t's UTC date.
-func day(t time.Time) int64 {
-	u := t.Unix()
-	if u < 0 {
-		return (u - 86399) / 86400
-	}
-	return u / 86400
-}
-
-func dayTime(d int64) time.Time { return time.Unix(d*86400, 0).UTC() }
-
-var modes = []redline.Mode{redline.Asserted, redline.Negated, redline.Hypothetical, redline.Future}
-
-// modeNum maps a mode to its stored number; the empty mode is asserted.
-func modeNum(m redline.Mode) (int64, bool) {
-	if m == "" {
-		return 0, true
-	}
-	for i, x := range modes {
-		if x == m {
-			return int64(i), true
-		}
-	}
-	return 0, false
-}
-
-func modeOf(n int64) redline.Mode {
-	if n >= 0 && int(n) < len(modes) {
-		return modes[n]
-	}
-	return redline.Asserted
-}
-
-// rootNum is the CAMEO root as a number ("14" → 14), 0 when not numeric.
-func rootNum(c redline.Code) int64 {
-	r := c.Root()
-	if len(r) != 2 || r[0] < '0' || r[0] > '9' || r[1] < '0' || r[1] > '9' {
-		return 0
-	}
-	return int64(r[0]-'0')*10 + int64(r[1]-'0')
-}
-
-// quadOfRoot is CAMEO's QuadClass by root: 01–05 verbal cooperation, 06–08
-// material cooperation, 09–13 verbal conflict, 14–20 material conflict.
-func quadOfRoot(r int64) int {
-	switch {
-	case r >= 1 && r <= 5:
-		return 1
-	case r >= 6 && r <= 8:
-		return 2
-	case r >= 9 && r <= 13:
-		return 3
-	case r >= 14 && r <= 20:
-		return 4
-	}
-	return 0
 }
