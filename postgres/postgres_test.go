@@ -13,6 +13,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/redline-events/redline"
+	"github.com/redline-events/redline/rollup"
 	"github.com/redline-events/redline/storetest"
 )
 
@@ -226,10 +227,10 @@ func FuzzTSQuery(f *testing.F) {
 func FuzzStoredID(f *testing.F) {
 	f.Add("e0000000000000001800049e3", int64(5), int64(19000))
 	f.Fuzz(func(t *testing.T, s string, key, d int64) {
-		parseStoredID(s)
+		rollup.ParseStoredID(s)
 		key &= 1<<63 - 1
 		d = d % (1 << 30)
-		if k, dd, ok := parseStoredID(storedID(key, d)); !ok || k != key || dd != d {
+		if k, dd, ok := rollup.ParseStoredID(rollup.StoredID(key, d)); !ok || k != key || dd != d {
 			t.Fatalf("storedID(%d, %d) round trip: %d %d %v", key, d, k, dd, ok)
 		}
 	})

@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -233,7 +232,7 @@ func (t *tx) run(docs []redline.DocEvents) error {
 		}
 		for j := range docs[i].Events {
 			ev := &docs[i].Events[j]
-			m := mentionIn{doc: row, docID: d.ID, ev: ev, sent: sents[ev.Sentence], key: eventKey(ev), day: rollup.Day(ev.Date)}
+			m := mentionIn{doc: row, docID: d.ID, ev: ev, sent: sents[ev.Sentence], key: rollup.EventKey(ev), day: rollup.Day(ev.Date)}
 			ms = append(ms, m)
 			t.lockKeys[m.key] = true
 		}
@@ -301,38 +300,6 @@ func docDay(d *redline.Doc) any {
 		return nil
 	}
 	return rollup.Day(d.Date)
-}
-
-// eventKey hashes what makes two mentions the same event (as the sqlite
-// store does, so that both give an event the same public id).
-func eventKey(ev *redline.Event) int64 {
-	h := sha256.New()
-	for _, s := range []string{ev.Source.ActorCode(), ev.Target.ActorCode(), string(ev.Code), string(ev.Mode)} {
-		h.Write([]byte(s))
-		h.Write([]byte{0})
-	}
-	var b [32]byte
-	return int64(binary.BigEndian.Uint64(h.Sum(b[:0])[:8]) >> 1)
-}
-
-// storedID is the public id of a stored event: its key and anchor day.
-func storedID(key, day int64) string {
-	var b [12]byte
-	binary.BigEndian.PutUint64(b[:8], uint64(key))
-	binary.BigEndian.PutUint32(b[8:], uint32(day+1<<31))
-	return "e" + hex.EncodeToString(b[:])
-}
-
-// parseStoredID inverts storedID.
-func parseStoredID(id string) (key, day int64, ok bool) {
-	if len(id) != 25 || id[0] != 'e' {
-		return 0, 0, false
-	}
-	b, err := hex.DecodeString(id[1:])
-	if err != nil {
-		return 0, 0, false
-	}
-	return int64(binary.BigEndian.Uint64(b[:8])), int64(binary.BigEndian.Uint32(b[8:])) - 1<<31, true
 }
 
 // storeSentences queues the evidence sentences of a document's events, once

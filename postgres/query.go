@@ -211,7 +211,7 @@ func scanEvent(rows pgx.Rows) (se redline.StoredEvent, row, eday int64, mid stri
 	if err != nil {
 		return se, 0, 0, "", err
 	}
-	ev.ID = storedID(key, eday)
+	ev.ID = rollup.StoredID(key, eday)
 	ev.Date = rollup.DayTime(mday)
 	ev.DateFrom = redline.DateFrom(dateFrom)
 	ev.Code = redline.Code(code)
@@ -325,7 +325,7 @@ func (s *DB) Event(ctx context.Context, id string) (redline.StoredEvent, error) 
 	var se redline.StoredEvent
 	var row int64
 	err := pgx.ErrNoRows
-	if key, d, ok := parseStoredID(id); ok {
+	if key, d, ok := rollup.ParseStoredID(id); ok {
 		err = s.queryRow(ctx, "SELECT id FROM event WHERE key = ? AND day = ?", key, d).Scan(&row)
 	}
 	if err == pgx.ErrNoRows {

@@ -1,8 +1,8 @@
-// Package rollup holds the rollup cells a Put changes and the numeric
-// encodings of their dimensions (days, modes, CAMEO roots). The sqlite and
-// postgres stores must write the same rollup rows for the same documents, so
-// the bookkeeping that does not depend on the engine is kept here once; the
-// SQL that stores it stays in each store.
+// Package rollup holds the rollup cells a Put changes, the numeric
+// encodings of their dimensions (days, modes, CAMEO roots) and the identity
+// of stored events (dedup key, public id). The sqlite and postgres stores
+// must write the same rows and ids for the same documents, so what does not
+// depend on the engine is kept here once; the SQL stays in each store.
 package rollup
 
 import (

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/redline-events/redline"
+	"github.com/redline-events/redline/rollup"
 	"github.com/redline-events/redline/storetest"
 )
 
@@ -38,11 +39,11 @@ func FuzzStoredID(f *testing.F) {
 	f.Add(int64(-1), int64(-719162), "e00000000000000000000000000")
 	f.Fuzz(func(t *testing.T, key, day int64, s string) {
 		day = day % (1 << 30)
-		k, d, ok := parseStoredID(storedID(key, day))
+		k, d, ok := rollup.ParseStoredID(rollup.StoredID(key, day))
 		if !ok || k != key || d != day {
 			t.Fatalf("storedID(%d, %d) parses to %d, %d, %v", key, day, k, d, ok)
 		}
-		parseStoredID(s)
+		rollup.ParseStoredID(s)
 	})
 }
 

@@ -214,7 +214,7 @@ func scanEvent(rows *sql.Rows) (se redline.StoredEvent, row, eday int64, mid str
 	if err != nil {
 		return se, 0, 0, "", err
 	}
-	ev.ID = storedID(key, eday)
+	ev.ID = rollup.StoredID(key, eday)
 	ev.Date = rollup.DayTime(mday)
 	ev.DateFrom = redline.DateFrom(dateFrom)
 	ev.Code = redline.Code(code)
@@ -351,7 +351,7 @@ func (s *DB) Event(ctx context.Context, id string) (redline.StoredEvent, error) 
 	var se redline.StoredEvent
 	var row int64
 	err := sql.ErrNoRows
-	if key, d, ok := parseStoredID(id); ok {
+	if key, d, ok := rollup.ParseStoredID(id); ok {
 		err = s.db.QueryRowContext(ctx, "SELECT id FROM event WHERE key = ? AND day = ?", key, d).Scan(&row)
 	}
 	if err == sql.ErrNoRows {
