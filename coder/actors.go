@@ -87,9 +87,10 @@ func (s *sentenceState) others(out []actorRef, n int) []actorRef {
 	k := n
 	for _, a := range out[n:] {
 		// In protest and repression, domestic by nature, a city of the
-		// source's own country stands for the authorities or the people
-		// there: "Nigerians rallied in Lagos", "a strike shut down
-		// Kathmandu".
+		// source's own country, or that country named as a place, stands
+		// for the authorities or the people there: "Nigerians rallied in
+		// Lagos", "a strike shut down Kathmandu", "declared a state of
+		// siege in Haiti".
 		self := !domesticPlace(s.selfCode, a)
 		for _, src := range s.self {
 			if a.actor.Code != src.actor.Code && !s.ownOrgan(a, src) {
@@ -109,7 +110,7 @@ func (s *sentenceState) others(out []actorRef, n int) []actorRef {
 // code c by an actor of its own country (see others).
 func domesticPlace(c redline.Code, a actorRef) bool {
 	r := c.Root()
-	return a.kind == dict.Place && (r == "14" || r == "17")
+	return (a.kind == dict.Place || a.kind == dict.Country) && (r == "14" || r == "17")
 }
 
 // ownOrgan reports a role of src's own state (government, military,

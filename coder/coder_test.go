@@ -222,6 +222,9 @@ func TestCoder(t *testing.T) {
 		// authorities there.
 		{"domestic protest", "Thousands of Ukrainians were converging Thursday for a rally in Donetsk.",
 			[]string{"UKR>UKR 141 asserted 2021-12-09"}, nil},
+		// So does the country itself named as the place.
+		{"domestic protest in the country", "Thousands of Ukrainians protested in Ukraine on Thursday.",
+			[]string{"UKR>UKR 140 asserted 2021-12-09"}, nil},
 		// Only a state arrests: without an agent, the country where it
 		// happened did, whatever the arrest is coded as.
 		{"arrested in a country", "Ukrainian soldiers were arrested in Russia for collaborating with Britain.",
