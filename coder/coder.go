@@ -252,6 +252,24 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 		code = "074"
 		s.note("%q: peacekeepers deployed: 074", s.t.toks[v].Form)
 	}
+	if code == "1661" && len(srcs) == 0 && len(tgts) > 0 {
+		// A withdrawal of peacekeepers with no one named doing it is
+		// their provider's: the force stands for it as the source, and
+		// the place they leave is the target (codebook, 1661: "Eighty UN
+		// peacekeepers were shipped out of ... Gorazde"). An expulsion
+		// is the host's: the place they are expelled from is the source.
+		if place := s.placeLeft(v); place >= 0 {
+			from := s.actorsOf(place, tgts[len(tgts):])
+			if len(from) > 0 {
+				if s.expulsion(v) {
+					srcs = from
+				} else {
+					srcs, tgts = tgts, from
+				}
+				s.note("%q: peacekeepers leave %q: provider is source, place target (expelled: place is source)", s.t.toks[v].Form, s.t.toks[place].Form)
+			}
+		}
+	}
 	if len(srcs) == 0 && (code == "042" || code == "043") {
 		// A visit is made by someone: with no visitor named ("during a
 		// visit to Beijing", "the train was traveling north") there is
@@ -470,6 +488,38 @@ func (s *sentenceState) peacekeeping(v int, noun bool) bool {
 		}
 	})
 	return found
+}
+
+// placeLeft returns the phrase a verb or noun of leaving takes for the
+// place left ("from Bosnia", "out of the enclave"), or -1.
+func (s *sentenceState) placeLeft(v int) int {
+	t := &s.t
+	for c := t.first[v]; c >= 0; c = t.next[c] {
+		switch t.toks[c].Rel.Base() {
+		case redline.Obl, redline.Nmod:
+		default:
+			continue
+		}
+		switch cs := t.caseOf(int(c)); {
+		case cs == "from", cs == "out":
+			return int(c)
+		case cs == "of":
+			// "shipped out of": the particle may be parsed apart.
+			if l := t.leftmost(int(c), 0); l > 0 && t.toks[l-1].Lower == "out" {
+				return int(c)
+			}
+		}
+	}
+	return -1
+}
+
+// expulsion reports a verb or noun by which a host removes others.
+func (s *sentenceState) expulsion(v int) bool {
+	switch s.t.lemma(v) {
+	case "expel", "kick", "order", "expulsion", "eject", "oust":
+		return true
+	}
+	return false
 }
 
 // prepositionalParticiple reports "following" used as a preposition of

@@ -103,6 +103,8 @@ Joe Biden; Biden
 120 reject
 073 hand over medicine {to}
 143 boycott
+1661 pull out troops
+1661 expel troops
 `
 
 func analyze(t testing.TB, txt string, date string) *redline.Doc {
@@ -294,6 +296,12 @@ func TestCoder(t *testing.T) {
 		// a visit needs a visitor.
 		{"peacekeepers arrive", "British peacekeeping troops arrived in Ukraine on Tuesday.",
 			[]string{"GBRMIL>UKR 074 asserted 2021-12-07", "UKR>GBRMIL 0861 asserted 2021-12-07"}, []string{"GBRMIL>UKR 042"}},
+		// Peacekeepers withdrawn with no one named: their provider leaves
+		// the place; expelled: the place expels them.
+		{"peacekeepers withdrawn", "British peacekeeping troops were pulled out of Ukraine on Tuesday.",
+			[]string{"GBRMIL>UKR 1661 asserted 2021-12-07"}, []string{">GBRMIL 1661"}},
+		{"peacekeepers expelled", "British peacekeeping troops were expelled from Ukraine on Tuesday.",
+			[]string{"UKR>GBRMIL 1661 asserted 2021-12-07"}, nil},
 		{"visit without a visitor", "The train was traveling to Kyiv when it was attacked.", nil, []string{">UKR 042"}},
 		// A verb after an infinitive "to" the tagger read as a noun.
 		{"infinitive tagged as a noun", "Britain was prepared to broker talks with Ukraine.",
