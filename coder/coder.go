@@ -164,6 +164,7 @@ func (s *sentenceState) code(toks []redline.Token, out []redline.Event) []redlin
 	s.attachDates()
 	s.composeAll()
 	s.findObligations()
+	s.findWishes()
 	s.findWarnings()
 	first := len(out)
 	for pi := range s.preds {
@@ -209,7 +210,14 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 	nsrc := len(srcs)
 	s.self, s.selfCode = srcs, p.code
 	if p.demanded >= 0 {
-		srcs = s.subjectActors(p.demanded, s.t.subject(p.demanded), srcs)
+		d, subj := p.demanded, s.t.subject(p.demanded)
+		if subj < 0 && s.t.toks[d].Rel.Base() == redline.Xcomp {
+			// "wants Germany to pay": an infinitive without a subject of
+			// its own is done by its head's object.
+			d = s.t.head(d)
+			subj = s.t.child(d, redline.Obj)
+		}
+		srcs = s.subjectActors(d, subj, srcs)
 	} else {
 		srcs = s.criticised(pi, srcs)
 		if len(srcs) == nsrc {

@@ -302,6 +302,10 @@ func TestCoder(t *testing.T) {
 			[]string{"GBRMIL>UKR 1661 asserted 2021-12-07"}, []string{">GBRMIL 1661"}},
 		{"peacekeepers expelled", "British peacekeeping troops were expelled from Ukraine on Tuesday.",
 			[]string{"UKR>GBRMIL 1661 asserted 2021-12-07"}, nil},
+		// A wish that another act is an appeal to it; not when no event
+		// is wished.
+		{"wish", "Washington wants Russia to withdraw from Crimea.", []string{"USA>RUS 0256 asserted"}, nil},
+		{"wish without an event", "Washington wants Russia to win.", nil, []string{"USA>RUS 020"}},
 		{"visit without a visitor", "The train was traveling to Kyiv when it was attacked.", nil, []string{">UKR 042"}},
 		// A verb after an infinitive "to" the tagger read as a noun.
 		{"infinitive tagged as a noun", "Britain was prepared to broker talks with Ukraine.",

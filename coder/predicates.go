@@ -624,6 +624,45 @@ func (s *sentenceState) findObligations() {
 	}
 }
 
+// wishVerbs, with an object and its infinitive ("wants Germany to pay"),
+// ask that object to act.
+var wishVerbs = set("want", "wish")
+
+// findWishes adds an appeal for each wish that another act ("Sharon wants
+// Germany to pay more compensation"): CAMEO's 02 family, made of the
+// object (the subject of the infinitive) and composed with the event the
+// infinitive names (025, appeal to yield). A wish with no event below it
+// ("wants Germany to win") is not coded.
+func (s *sentenceState) findWishes() {
+	t := &s.t
+	for w := range t.toks {
+		if t.toks[w].UPOS != redline.VERB || !wishVerbs[t.lemma(w)] || s.isPred(w) || s.negated(w) {
+			continue
+		}
+		o, x := t.child(w, redline.Obj), t.child(w, redline.Xcomp)
+		if o < 0 || x < 0 || t.toks[x].UPOS != redline.VERB {
+			continue
+		}
+		var buf [2]actorRef
+		if len(s.actorsOf(o, buf[:0])) == 0 {
+			continue
+		}
+		for i := range s.preds {
+			if s.preds[i].tok != x || s.preds[i].outer >= 0 {
+				continue
+			}
+			code, ok := compose("020", s.preds[i].code)
+			if !ok {
+				code = "020"
+			}
+			s.preds = append(s.preds, predicate{tok: w, code: code, inner: i, outer: -1, demanded: x})
+			s.preds[i].outer = len(s.preds) - 1
+			s.note("%q asks %q to act: appeal %s", t.toks[w].Form, t.toks[o].Form, code)
+			break
+		}
+	}
+}
+
 // findWarnings adds a threat for each reported warning of consequences:
 // in "'If our opponents refuse, they will encounter a worsening of their
 // security,' Rybakov said", the speaker threatens (130, CAMEO's coercive
