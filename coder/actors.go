@@ -67,7 +67,7 @@ func (s *sentenceState) actorsOf(h int, out []actorRef) []actorRef {
 		out = s.anaphora(h, out)
 	}
 	for c := s.t.first[h]; c >= 0; c = s.t.next[c] {
-		if s.t.toks[c].Rel == redline.Conj {
+		if s.t.toks[c].Rel == redline.Conj && !s.locatesPlace(int(c)) {
 			out = s.actorsOf(int(c), out)
 		}
 	}
@@ -75,6 +75,32 @@ func (s *sentenceState) actorsOf(h int, out []actorRef) []actorRef {
 		out = s.others(out, n)
 	}
 	return out
+}
+
+// locatesPlace reports a country the parser made a conjunct that only
+// says where the place before it is: "the Red Crescent in Bam, Iran" is
+// one party, in Bam, which is in Iran. The country follows a comma, with
+// no conjunction of its own, after a name that is a place or unknown (not
+// a country, organisation or person: "Russia, Ukraine and Belarus").
+func (s *sentenceState) locatesPlace(c int) bool {
+	t := &s.t
+	if c < 2 || t.toks[c-1].Lower != "," || t.toks[c-2].UPOS != redline.PROPN || t.child(c, redline.Cc) >= 0 {
+		return false
+	}
+	if m := s.mention[c]; m < 0 || s.matches[m].Kind != dict.Country {
+		return false
+	}
+	if m := s.mention[c-2]; m >= 0 && s.matches[m].Kind != dict.Place {
+		return false
+	}
+	// A later conjunct with its own conjunction makes a list: "Bam, Iran
+	// and Iraq".
+	for d := t.first[t.head(c)]; d >= 0; d = t.next[d] {
+		if int(d) > c && t.toks[d].Rel == redline.Conj && t.child(int(d), redline.Cc) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // others drops from out[n:] the candidates that are the source of the

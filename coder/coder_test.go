@@ -306,6 +306,9 @@ func TestCoder(t *testing.T) {
 		// is wished.
 		{"wish", "Washington wants Russia to withdraw from Crimea.", []string{"USA>RUS 0256 asserted"}, nil},
 		{"wish without an event", "Washington wants Russia to win.", nil, []string{"USA>RUS 020"}},
+		// A country after a place and a comma locates it; it is no party.
+		{"place, country", "Britain handed over medicine to NATO in Bam, Ukraine, officials said.",
+			[]string{"GBR>IGOWSTNAT 073 asserted said:UKRGOV"}, []string{"GBR>UKR 073"}},
 		{"visit without a visitor", "The train was traveling to Kyiv when it was attacked.", nil, []string{">UKR 042"}},
 		// A verb after an infinitive "to" the tagger read as a noun.
 		{"infinitive tagged as a noun", "Britain was prepared to broker talks with Ukraine.",
