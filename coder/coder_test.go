@@ -32,11 +32,13 @@ ITA: Italy; Italian
 UKR: Crimea; Donetsk
 !kind org
 IGOWSTNAT: NATO
+NGOHRIAMN: Amnesty International
 !kind agent
 MIL: peacekeeping troops; troops; army; soldiers; forces
 CVL: population; civilians
 GOV: government; president; minister; leader; officials; official
 COP: police
+HRI: human rights watchdog
 EDU: students
 OPP: demonstrators
 LAB: workers
@@ -309,6 +311,10 @@ func TestCoder(t *testing.T) {
 		// A country after a place and a comma locates it; it is no party.
 		{"place, country", "Britain handed over medicine to NATO in Bam, Ukraine, officials said.",
 			[]string{"GBR>IGOWSTNAT 073 asserted said:UKRGOV"}, []string{"GBR>UKR 073"}},
+		// A description right before a name the parser split from it is
+		// that name, not a second actor.
+		{"description split from a name", "Human rights watchdog Amnesty International accused Russia of torture.",
+			[]string{"NGOHRIAMN>RUS 112 asserted"}, []string{"HRI>RUS 112", "RUSHRI>RUS 112"}},
 		{"visit without a visitor", "The train was traveling to Kyiv when it was attacked.", nil, []string{">UKR 042"}},
 		// A verb after an infinitive "to" the tagger read as a noun.
 		{"infinitive tagged as a noun", "Britain was prepared to broker talks with Ukraine.",

@@ -210,7 +210,14 @@ func (s *sentenceState) subjectActors(v, subj int, out []actorRef) []actorRef {
 	split := false
 	for c := t.first[v]; c >= 0; c = t.next[c] {
 		if int(c) != subj && t.toks[c].Rel == t.toks[subj].Rel {
+			m := len(out)
 			out = s.actorsOf(int(c), out)
+			// "Human rights watchdog Amnesty International" split in two:
+			// a description with no name of its own right before a named
+			// actor is that actor, not a second one.
+			if m == n+1 && len(out) == m+1 && int(c) > subj && s.describesNext(subj, int(c), out[n], out[m]) {
+				out = append(out[:n], out[m])
+			}
 			split = true
 		}
 	}
@@ -235,6 +242,32 @@ func (s *sentenceState) subjectActors(v, subj int, out []actorRef) []actorRef {
 		}
 	}
 	return out[:k]
+}
+
+// describesNext reports a subject a that only describes the subject b
+// which follows it with nothing between: a is a role whose country the text
+// did not give (an agent, its country inferred or none), b a named
+// organisation, group or person.
+func (s *sentenceState) describesNext(ha, hb int, a, b actorRef) bool {
+	if a.kind != dict.Agent || (a.actor.Country != "" && !a.actor.Inferred) {
+		return false
+	}
+	if b.kind != dict.Org && b.kind != dict.Group && b.kind != dict.Person {
+		return false
+	}
+	t := &s.t
+	end := ha
+	for i := ha + 1; i < hb; i++ {
+		h, steps := t.head(i), 0
+		for h >= 0 && h != ha && steps < 8 {
+			h, steps = t.head(h), steps+1
+		}
+		if h != ha {
+			break
+		}
+		end = i
+	}
+	return t.leftmost(hb, 0) == end+1
 }
 
 // requestNoun reports a noun whose patterns are all appeals, demands or
