@@ -7,7 +7,6 @@ import (
 	"runtime/pprof"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -104,8 +103,6 @@ func runBench(cmd *cobra.Command, args []string) error {
 	}
 	el := time.Since(start).Seconds()
 	cpu := (cpuTime() - cpu0).Seconds()
-	var ru syscall.Rusage
-	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	w := cmd.OutOrStdout()
 	fmt.Fprintf(w, "corpus       %d documents × %d rounds (%d rejected), GOMAXPROCS=%d\n", len(corpus), rounds, rejected, runtime.GOMAXPROCS(0))
 	fmt.Fprintf(w, "machine      %s, %d CPUs, %s\n", cpuModel(), runtime.NumCPU(), runtime.Version())
@@ -122,17 +119,10 @@ func runBench(cmd *cobra.Command, args []string) error {
 			100*st.Segment.Seconds()/tot, 100*st.Tag.Seconds()/tot, 100*st.Parse.Seconds()/tot, 100*st.Code.Seconds()/tot)
 	}
 	fmt.Fprintf(w, "start-up     %.3f s to load models and dictionaries; first event after %.3f s\n", loaded.Seconds(), first.Seconds())
-	fmt.Fprintf(w, "peak memory  %.1f MB (max RSS)\n", float64(ru.Maxrss)/1024)
-	return nil
-}
-
-// cpuTime is the user and system time this process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
+	if rss := peakRSS(); rss > 0 {
+		fmt.Fprintf(w, "peak memory  %.1f MB (max RSS)\n", float64(rss)/(1<<20))
 	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	return nil
 }
 
 // cpuModel names the processor, so that figures from different machines
