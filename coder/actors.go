@@ -446,6 +446,12 @@ func (s *sentenceState) pronounActor(h int) (actorRef, bool) {
 	if a, found := s.reporterOf(h); found {
 		return a, true
 	}
+	// "NATO will not grant Ukraine membership, nor will it supply weapons":
+	// the subject pronoun of a coordinated clause takes up the first
+	// clause's subject when it is of the pronoun's kind.
+	if a, found := s.conjunctSubjectOf(h); found {
+		return a, true
+	}
 	// "when it comes to", "it is time": an expletive "it" names nothing.
 	if w == "it" {
 		if v := s.t.head(h); v >= 0 && expletiveVerbs[s.t.lemma(v)] {
@@ -474,6 +480,39 @@ func (s *sentenceState) pronounActor(h int) (actorRef, bool) {
 		}
 	}
 	return actorRef{}, false
+}
+
+// conjunctSubjectOf resolves pronoun h, the subject of a verb coordinated
+// with an earlier one, to that verb's own subject: a person for "he"/"she",
+// anything but a person or place for "it"/"they".
+func (s *sentenceState) conjunctSubjectOf(h int) (actorRef, bool) {
+	t := &s.t
+	v := t.head(h)
+	if v < 0 || t.toks[h].Rel.Base() != redline.Nsubj || t.toks[v].Rel != redline.Conj {
+		return actorRef{}, false
+	}
+	g := t.head(v)
+	if g < 0 || g > v {
+		return actorRef{}, false
+	}
+	subj := t.child(g, redline.Nsubj)
+	if subj < 0 || t.toks[subj].UPOS == redline.PRON {
+		return actorRef{}, false
+	}
+	a, ok := s.npActor(subj)
+	if !ok {
+		return actorRef{}, false
+	}
+	w := t.toks[h].Lower
+	if personPronouns[w] != (a.kind == dict.Person) || a.kind == dict.Place {
+		return actorRef{}, false
+	}
+	if !personPronouns[w] && !groupPronouns[w] {
+		return actorRef{}, false
+	}
+	a.actor.Text = t.toks[h].Form
+	a.actor.Start, a.actor.End = t.toks[h].Start, t.toks[h].End
+	return a, true
 }
 
 // addresseeOf resolves pronoun h, the subject of a clause below a verb

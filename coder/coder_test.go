@@ -107,6 +107,7 @@ Joe Biden; Biden
 143 boycott
 1661 pull out troops
 1661 expel troops
+072 supply weapon
 `
 
 func analyze(t testing.TB, txt string, date string) *redline.Doc {
@@ -197,6 +198,12 @@ func TestCoder(t *testing.T) {
 		// still says who the name is.
 		{"title as nmod", "On Friday, Russian deputy foreign minister Ivan Petrov accused Britain of spying.",
 			[]string{"RUSGOV>GBR 112 asserted 2021-12-10"}, nil},
+		// A noun's "that" clause is what the noun holds, not its subject
+		// announcing a refusal; a pronoun subject of a coordinated clause
+		// is the first clause's subject.
+		{"content of a guarantee", "Russia needs legal guarantees that NATO will not grant Ukraine membership, nor will it supply weapons to Ukraine.",
+			[]string{"IGOWSTNAT>UKR 072 negated"}, []string{"UKR>", "IGOWSTNAT>UKR 12"}},
+		{"announced refusal", "NATO will not supply weapons to Ukraine.", []string{"IGOWSTNAT>UKR 1222 asserted"}, nil},
 		{"US is not us", "The US on Thursday threatened Iran.", []string{"USA>IRN 130 asserted 2021-12-09"}, nil},
 		// A complaint is against whoever did what it is about, not the
 		// party it is made to.

@@ -40,7 +40,9 @@ func (s *sentenceState) mode(v int) (m redline.Mode, intent bool) {
 				return redline.Hypothetical, false
 			}
 		}
-		own := prev < 0 || t.toks[prev].Rel == redline.Xcomp
+		// "guarantees that NATO will not grant ...": what a noun's "that"
+		// clause says is the noun's content, not its subject announcing.
+		own := (prev < 0 && !s.nounContent(v)) || (prev >= 0 && t.toks[prev].Rel == redline.Xcomp)
 		for c := t.first[h]; c >= 0; c = t.next[c] {
 			tok := &t.toks[c]
 			switch tok.Rel.Base() {
@@ -134,6 +136,21 @@ func (s *sentenceState) irrealisInfinitive(h int) bool {
 		}
 	}
 	return true
+}
+
+// nounContent reports a finite clause, or a conjunct of one, that a noun
+// takes as its content with "that" ("guarantees that NATO will not grant
+// Ukraine membership, nor will it supply weapons").
+func (s *sentenceState) nounContent(v int) bool {
+	t := &s.t
+	for steps := 0; v >= 0 && t.toks[v].Rel == redline.Conj && steps < 4; steps++ {
+		v = t.head(v)
+	}
+	if v < 0 || t.toks[v].Rel != redline.Acl {
+		return false
+	}
+	n := t.head(v)
+	return n >= 0 && t.toks[n].UPOS == redline.NOUN && s.markedBy(v, "that")
 }
 
 // conditioned reports an "unless" or "if" clause on v: the condition of an

@@ -39,7 +39,68 @@ func (s *sentenceState) repair(toks []redline.Token) []redline.Token {
 		toks[i].UPOS, toks[i].XPOS, toks[i].Lemma, toks[i].Rel, toks[i].Head = redline.VERB, "VB", toks[i].Lower, redline.Xcomp, int32(g)
 		toks[h].Rel, toks[h].Head = redline.Obj, int32(i)
 	}
+	return s.repairNor(toks, fixed)
+}
+
+// repairNor re-hangs a clause opened by "nor" that the parser coordinated
+// with a verb carrying no negation ("he needs guarantees that NATO will
+// not grant Ukraine membership, nor will it supply weapons", with "supply"
+// a conjunct of "needs"): "nor" continues a negation, so its clause is a
+// conjunct of the nearest negated verb before it under that head.
+func (s *sentenceState) repairNor(toks []redline.Token, fixed bool) []redline.Token {
+	for c := range toks {
+		if toks[c].Lower != "nor" || toks[c].Rel != redline.Cc {
+			continue
+		}
+		v := int(toks[c].Head)
+		if v < 0 || v >= len(toks) || toks[v].Rel != redline.Conj || toks[v].UPOS != redline.VERB {
+			continue
+		}
+		h := int(toks[v].Head)
+		if h < 0 || h >= v || negatedVerb(toks, h) {
+			continue
+		}
+		n := -1
+		for w := c - 1; w > h; w-- {
+			if toks[w].UPOS == redline.VERB && negatedVerb(toks, w) && dominates(toks, h, w) {
+				n = w
+				break
+			}
+		}
+		if n < 0 {
+			continue
+		}
+		if !fixed {
+			s.mended = append(s.mended[:0], toks...)
+			toks, fixed = s.mended, true
+		}
+		toks[v].Head = int32(n)
+	}
 	return toks
+}
+
+// negatedVerb reports a "not", "n't" or "never" on token v.
+func negatedVerb(toks []redline.Token, v int) bool {
+	for i := range toks {
+		if int(toks[i].Head) == v && toks[i].Rel.Base() == redline.Advmod {
+			switch toks[i].Lower {
+			case "not", "n't", "never":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dominates reports whether w lies in the subtree of h.
+func dominates(toks []redline.Token, h, w int) bool {
+	for steps := 0; w >= 0 && w < len(toks) && steps < len(toks); steps++ {
+		if w == h {
+			return true
+		}
+		w = int(toks[w].Head)
+	}
+	return false
 }
 
 // verbTakes reports whether a verb pattern of lemma v has obj among its
