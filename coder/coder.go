@@ -287,6 +287,12 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 	}
 	s.notePair(srcs, tgts)
 	mode, intent := s.mode(v)
+	if mode == redline.Asserted && len(srcs) == 0 && s.gerundNoun(v) {
+		// "when it comes to de-escalating tension in Ukraine": a gerund
+		// with no one doing it names an activity in general, not a
+		// reported act.
+		mode = redline.Hypothetical
+	}
 	said := s.saidBy(v)
 	date, from := s.dateOf(v)
 	if from == redline.DateFromText && mode == redline.Asserted && !s.doc.Date.IsZero() && date.After(s.doc.Date.AddDate(0, 0, 7)) {
@@ -655,4 +661,20 @@ func (s *sentenceState) note(format string, args ...any) {
 	if s.explain != nil {
 		s.explain.lines = append(s.explain.lines, fmt.Sprintf(format, args...))
 	}
+}
+
+// gerundNoun reports a gerund without subject or auxiliary used as a noun
+// or adverbial ("comes to de-escalating", "stopping the strike is hard");
+// a participle coordinated with a clause or describing a noun ("...,
+// accusing Putin of ...") tells of an act.
+func (s *sentenceState) gerundNoun(v int) bool {
+	t := &s.t
+	if t.toks[v].XPOS != "VBG" || t.child(v, redline.Nsubj) >= 0 || t.child(v, redline.Aux) >= 0 {
+		return false
+	}
+	switch t.toks[v].Rel.Base() {
+	case redline.Conj, redline.Acl, redline.Root, redline.Parataxis:
+		return false
+	}
+	return true
 }

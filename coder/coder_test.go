@@ -204,6 +204,13 @@ func TestCoder(t *testing.T) {
 		{"content of a guarantee", "Russia needs legal guarantees that NATO will not grant Ukraine membership, nor will it supply weapons to Ukraine.",
 			[]string{"IGOWSTNAT>UKR 072 negated"}, []string{"UKR>", "IGOWSTNAT>UKR 12"}},
 		{"announced refusal", "NATO will not supply weapons to Ukraine.", []string{"IGOWSTNAT>UKR 1222 asserted"}, nil},
+		// A gerund with no one doing it names an activity, not an act;
+		// one whose doer the clause gives is still reported.
+		{"gerund without a doer", "When it comes to stopping the strike in Ukraine, the formula is simple.",
+			[]string{">UKR 082 hypothetical"}, []string{">UKR 082 asserted"}},
+		{"gerund with a doer", "Britain condemned Russia, stopping the strike.", []string{"GBR> 082 asserted"}, nil},
+		{"coordinated participle", "There is disinformation coming from the press, accusing Russia of spying.",
+			[]string{">RUS 112 asserted"}, nil},
 		{"US is not us", "The US on Thursday threatened Iran.", []string{"USA>IRN 130 asserted 2021-12-09"}, nil},
 		// A complaint is against whoever did what it is about, not the
 		// party it is made to.
