@@ -102,13 +102,18 @@ type ingestResult struct {
 	put redline.PutStats
 }
 
+// maxBatchText bounds the document text a batch holds until it is stored
+// (the content hash needs it): 2,000 long reports would otherwise sit in
+// memory at once.
+const maxBatchText = 64 << 20
+
 // ingestDocs codes docs with codeAll (in input order) and stores them in
 // batches, one transaction each.
 func ingestDocs(ctx context.Context, st redline.Store, p *pipeline.Pipeline, docs iter.Seq2[*redline.Doc, error],
 	opt ingestOptions, errw io.Writer) (ingestResult, error) {
 	var res ingestResult
 	var batch []redline.DocEvents
-	nEvents := 0
+	nEvents, nText := 0, 0
 	var storeErr error
 	flush := func() {
 		if len(batch) == 0 || storeErr != nil {
@@ -124,7 +129,7 @@ func ingestDocs(ctx context.Context, st redline.Store, p *pipeline.Pipeline, doc
 		res.put.Unchanged += ps.Unchanged
 		res.put.Mentions += ps.Mentions
 		res.put.NewEvents += ps.NewEvents
-		batch, nEvents = batch[:0], 0
+		batch, nEvents, nText = batch[:0], 0, 0
 	}
 	// codeAll hands the events to emit and then the document to done; the
 	// pair is stored from done. A store error stops the run at the next emit.
@@ -143,8 +148,9 @@ func ingestDocs(ctx context.Context, st redline.Store, p *pipeline.Pipeline, doc
 		d.Tokens, d.Sentences = nil, nil
 		batch = append(batch, redline.DocEvents{Doc: d, Events: pending})
 		nEvents += len(pending)
+		nText += len(d.Text)
 		pending = nil
-		if len(batch) >= opt.batchDocs || nEvents >= opt.batchEvents {
+		if len(batch) >= opt.batchDocs || nEvents >= opt.batchEvents || nText >= maxBatchText {
 			flush()
 		}
 	}, errw)
