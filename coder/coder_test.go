@@ -211,6 +211,10 @@ func TestCoder(t *testing.T) {
 		{"gerund with a doer", "Britain condemned Russia, stopping the strike.", []string{"GBR> 082 asserted"}, nil},
 		{"coordinated participle", "There is disinformation coming from the press, accusing Russia of spying.",
 			[]string{">RUS 112 asserted"}, nil},
+		// A subject the parser hung as an appositive on a fronted phrase
+		// is the subjectless finite verb's.
+		{"fronted phrase's appositive", "With the signing of a Memorandum of Understanding on Cessation of Hostilities, the Russian government and Ukraine have agreed to allow access.",
+			[]string{"RUSGOV> 030 asserted", "UKR> 030 asserted"}, nil},
 		{"US is not us", "The US on Thursday threatened Iran.", []string{"USA>IRN 130 asserted 2021-12-09"}, nil},
 		// A complaint is against whoever did what it is about, not the
 		// party it is made to.

@@ -39,7 +39,79 @@ func (s *sentenceState) repair(toks []redline.Token) []redline.Token {
 		toks[i].UPOS, toks[i].XPOS, toks[i].Lemma, toks[i].Rel, toks[i].Head = redline.VERB, "VB", toks[i].Lower, redline.Xcomp, int32(g)
 		toks[h].Rel, toks[h].Head = redline.Obj, int32(i)
 	}
-	return s.repairNor(toks, fixed)
+	toks, fixed = s.repairNor(toks, fixed)
+	return s.repairSubject(toks, fixed)
+}
+
+// repairSubject gives a finite root verb with no subject the appositive or
+// bare conjunct the parser hung, after a comma, on a fronted phrase when nothing but its own
+// auxiliaries, determiners and punctuation stands between them ("With the
+// signing of a Memorandum on Cessation of Hostilities, the Sudanese
+// government and SPLM/A have agreed", the subject an appos of
+// "Cessation"): a finite clause has a subject, and a noun phrase right
+// before the verb is it.
+func (s *sentenceState) repairSubject(toks []redline.Token, fixed bool) []redline.Token {
+	r := -1
+	for i := range toks {
+		if toks[i].Rel == redline.Root {
+			r = i
+			break
+		}
+	}
+	if r < 1 || toks[r].UPOS != redline.VERB {
+		return toks
+	}
+	finite := toks[r].XPOS == "VBD" || toks[r].XPOS == "VBZ" || toks[r].XPOS == "VBP"
+	for i := range toks {
+		if int(toks[i].Head) != r {
+			continue
+		}
+		switch toks[i].Rel.Base() {
+		case redline.Nsubj, redline.Csubj, redline.Expl:
+			return toks
+		case redline.Aux:
+			finite = true
+		}
+	}
+	if !finite {
+		return toks
+	}
+	// Walk back over the verb's own function words to the phrase before it.
+	e := r - 1
+	for ; e >= 0 && int(toks[e].Head) == r; e-- {
+		switch toks[e].Rel.Base() {
+		case redline.Aux, redline.Det, redline.Punct, redline.Advmod:
+			continue
+		}
+		return toks
+	}
+	// The appositive whose subtree ends at e and starts after a comma.
+	for n := e; n >= 0; n-- {
+		// An appositive, or a conjunct without a conjunction of its own
+		// (a list needs one).
+		if (toks[n].Rel != redline.Appos && toks[n].Rel != redline.Conj) || !dominates(toks, n, e) || toks[n].UPOS == redline.VERB {
+			continue
+		}
+		b := n
+		for b > 0 && dominates(toks, n, b-1) {
+			b--
+		}
+		if int(toks[n].Head) >= b-1 {
+			// Part of the phrase itself ("the government and SPLM").
+			continue
+		}
+		// The comma may be the appositive's own punctuation.
+		if comma := toks[b].Lower == "," || (b > 0 && toks[b-1].Lower == ","); !comma || (toks[n].Rel == redline.Conj && hasCc(toks, n)) {
+			return toks
+		}
+		if !fixed {
+			s.mended = append(s.mended[:0], toks...)
+			toks, fixed = s.mended, true
+		}
+		toks[n].Rel, toks[n].Head = redline.Nsubj, int32(r)
+		return toks
+	}
+	return toks
 }
 
 // repairNor re-hangs a clause opened by "nor" that the parser coordinated
@@ -47,7 +119,7 @@ func (s *sentenceState) repair(toks []redline.Token) []redline.Token {
 // not grant Ukraine membership, nor will it supply weapons", with "supply"
 // a conjunct of "needs"): "nor" continues a negation, so its clause is a
 // conjunct of the nearest negated verb before it under that head.
-func (s *sentenceState) repairNor(toks []redline.Token, fixed bool) []redline.Token {
+func (s *sentenceState) repairNor(toks []redline.Token, fixed bool) ([]redline.Token, bool) {
 	for c := range toks {
 		if toks[c].Lower != "nor" || toks[c].Rel != redline.Cc {
 			continue
@@ -76,7 +148,7 @@ func (s *sentenceState) repairNor(toks []redline.Token, fixed bool) []redline.To
 		}
 		toks[v].Head = int32(n)
 	}
-	return toks
+	return toks, fixed
 }
 
 // negatedVerb reports a "not", "n't" or "never" on token v.
@@ -87,6 +159,16 @@ func negatedVerb(toks []redline.Token, v int) bool {
 			case "not", "n't", "never":
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// hasCc reports a coordinating conjunction before conjunct n.
+func hasCc(toks []redline.Token, n int) bool {
+	for i := 0; i < n; i++ {
+		if int(toks[i].Head) == n && toks[i].Rel == redline.Cc {
+			return true
 		}
 	}
 	return false
