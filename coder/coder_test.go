@@ -215,6 +215,10 @@ func TestCoder(t *testing.T) {
 		// is the subjectless finite verb's.
 		{"fronted phrase's appositive", "With the signing of a Memorandum of Understanding on Cessation of Hostilities, the Russian government and Ukraine have agreed to allow access.",
 			[]string{"RUSGOV> 030 asserted", "UKR> 030 asserted"}, nil},
+		// The one told comes right after a verb of telling, even when the
+		// parser made it the subject of the gerund clause that follows.
+		{"recipient before a gerund", "Britain has warned Putin joining the talks is not possible.",
+			[]string{"GBR>RUSGOV 130 asserted"}, nil},
 		{"US is not us", "The US on Thursday threatened Iran.", []string{"USA>IRN 130 asserted 2021-12-09"}, nil},
 		// A complaint is against whoever did what it is about, not the
 		// party it is made to.

@@ -40,7 +40,50 @@ func (s *sentenceState) repair(toks []redline.Token) []redline.Token {
 		toks[h].Rel, toks[h].Head = redline.Obj, int32(i)
 	}
 	toks, fixed = s.repairNor(toks, fixed)
+	toks, fixed = s.repairRecipient(toks, fixed)
 	return s.repairSubject(toks, fixed)
+}
+
+// tellVerbs name whom they tell as their first object.
+var tellVerbs = set("tell", "inform", "assure", "remind", "notify", "warn", "advise")
+
+// repairRecipient gives a verb of telling with no object the name right
+// after it that the parser made the subject of a gerund clause below it
+// ("has told Zelensky joining NATO is not possible", with "Zelensky" the
+// subject of "joining"): the one told comes first, what is told after.
+func (s *sentenceState) repairRecipient(toks []redline.Token, fixed bool) ([]redline.Token, bool) {
+	for v := 0; v+2 < len(toks); v++ {
+		if toks[v].UPOS != redline.VERB || !tellVerbs[toks[v].Lemma] {
+			continue
+		}
+		n := v + 1
+		g := int(toks[n].Head)
+		if toks[n].UPOS != redline.PROPN || toks[n].Rel != redline.Nsubj || g <= n || toks[g].XPOS != "VBG" {
+			continue
+		}
+		// The gerund is what is told, or the subject of it ("joining NATO
+		// is not possible").
+		if h := int(toks[g].Head); !(toks[g].Rel == redline.Ccomp && h == v) &&
+			!(toks[g].Rel == redline.Csubj && h >= 0 && toks[h].Rel == redline.Ccomp && int(toks[h].Head) == v) {
+			continue
+		}
+		// Only when the verb has no object of its own.
+		obj := false
+		for i := range toks {
+			if int(toks[i].Head) == v && (toks[i].Rel == redline.Obj || toks[i].Rel == redline.Iobj) {
+				obj = true
+			}
+		}
+		if obj {
+			continue
+		}
+		if !fixed {
+			s.mended = append(s.mended[:0], toks...)
+			toks, fixed = s.mended, true
+		}
+		toks[n].Rel, toks[n].Head = redline.Obj, int32(v)
+	}
+	return toks, fixed
 }
 
 // repairSubject gives a finite root verb with no subject the appositive or
