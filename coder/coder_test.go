@@ -108,6 +108,7 @@ Joe Biden; Biden
 1661 pull out troops
 1661 expel troops
 072 supply weapon
+063 extradite
 `
 
 func analyze(t testing.TB, txt string, date string) *redline.Doc {
@@ -219,6 +220,10 @@ func TestCoder(t *testing.T) {
 		// parser made it the subject of the gerund clause that follows.
 		{"recipient before a gerund", "Britain has warned Putin joining the talks is not possible.",
 			[]string{"GBR>RUSGOV 130 asserted"}, nil},
+		// "suspected" before a noun qualifies it, though the parser made it
+		// a clause of the verb: the noun is still the verb's object.
+		{"attributive participle", "Italy extradited suspected British militant Haroon Rashid Aswad to Britain on Sunday, an Italian official said.",
+			[]string{"ITA>GBR 063 asserted 2021-12-05 said:ITAGOV"}, nil},
 		{"US is not us", "The US on Thursday threatened Iran.", []string{"USA>IRN 130 asserted 2021-12-09"}, nil},
 		// A complaint is against whoever did what it is about, not the
 		// party it is made to.

@@ -41,7 +41,56 @@ func (s *sentenceState) repair(toks []redline.Token) []redline.Token {
 	}
 	toks, fixed = s.repairNor(toks, fixed)
 	toks, fixed = s.repairRecipient(toks, fixed)
+	toks, fixed = s.repairAttributive(toks, fixed)
 	return s.repairSubject(toks, fixed)
+}
+
+// attributiveParticiples are participles news puts before a noun to
+// qualify it ("suspected militants", "alleged members").
+var attributiveParticiples = set("suspected", "alleged", "convicted", "accused")
+
+// repairAttributive mends a participle such as "suspected" that the parser
+// made a clause of the verb before it, with the following noun phrase as
+// its complement ("extradited suspected British militant Haroon Rashid
+// Aswad to Britain"): right after a verb with no object, it qualifies that
+// noun, which is the verb's object.
+func (s *sentenceState) repairAttributive(toks []redline.Token, fixed bool) ([]redline.Token, bool) {
+	for i := 1; i+1 < len(toks); i++ {
+		v := i - 1
+		if !attributiveParticiples[toks[i].Lower] || int(toks[i].Head) != v || toks[v].UPOS != redline.VERB {
+			continue
+		}
+		n, obj := -1, false
+		for j := range toks {
+			h := int(toks[j].Head)
+			if h == v && (toks[j].Rel == redline.Obj || toks[j].Rel == redline.Iobj) {
+				obj = true
+			}
+			if h == i && j > i && n < 0 && (toks[j].UPOS == redline.NOUN || toks[j].UPOS == redline.PROPN) {
+				switch toks[j].Rel.Base() {
+				case redline.Obj, redline.Xcomp, redline.Nsubj:
+					n = j
+				}
+			}
+		}
+		if obj || n < 0 {
+			continue
+		}
+		if !fixed {
+			s.mended = append(s.mended[:0], toks...)
+			toks, fixed = s.mended, true
+		}
+		toks[n].Rel, toks[n].Head = redline.Obj, int32(v)
+		toks[i].Rel, toks[i].Head, toks[i].UPOS = redline.Amod, int32(n), redline.ADJ
+		// What hung on the participle is the noun's or the verb's: its
+		// prepositional phrases, dates and adverbials go to the verb.
+		for j := range toks {
+			if int(toks[j].Head) == i && j != n {
+				toks[j].Head = int32(v)
+			}
+		}
+	}
+	return toks, fixed
 }
 
 // tellVerbs name whom they tell as their first object.
