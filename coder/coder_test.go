@@ -109,6 +109,8 @@ Joe Biden; Biden
 1661 expel troops
 072 supply weapon
 063 extradite
+024 submit petition reform
+024 n:petition reform
 `
 
 func analyze(t testing.TB, txt string, date string) *redline.Doc {
@@ -224,6 +226,9 @@ func TestCoder(t *testing.T) {
 		// a clause of the verb: the noun is still the verb's object.
 		{"attributive participle", "Italy extradited suspected British militant Haroon Rashid Aswad to Britain on Sunday, an Italian official said.",
 			[]string{"ITA>GBR 063 asserted 2021-12-05 said:ITAGOV"}, nil},
+		// A superlative object stands for the noun of its partitive.
+		{"partitive object", "About 300 Ukrainian students submitted the most recent in a series of reform petitions, under the title \"In Defense of the Nation\" to the Russian government.",
+			[]string{"UKREDU> 024 asserted"}, nil},
 		{"US is not us", "The US on Thursday threatened Iran.", []string{"USA>IRN 130 asserted 2021-12-09"}, nil},
 		// A complaint is against whoever did what it is about, not the
 		// party it is made to.

@@ -42,7 +42,67 @@ func (s *sentenceState) repair(toks []redline.Token) []redline.Token {
 	toks, fixed = s.repairNor(toks, fixed)
 	toks, fixed = s.repairRecipient(toks, fixed)
 	toks, fixed = s.repairAttributive(toks, fixed)
+	toks, fixed = s.repairPartitive(toks, fixed)
 	return s.repairSubject(toks, fixed)
+}
+
+// seriesNouns count instances of what their "of" names.
+var seriesNouns = set("series", "string", "spate", "wave", "round", "number")
+
+// repairPartitive makes the noun of a superlative or ordinal object's
+// partitive the object ("submitted the most recent in a series of reform
+// petitions", "carried out the latest of the attacks"): the adjective
+// stands for that noun, which the verb's patterns must see.
+func (s *sentenceState) repairPartitive(toks []redline.Token, fixed bool) ([]redline.Token, bool) {
+	for a := range toks {
+		v := int(toks[a].Head)
+		if toks[a].Rel != redline.Obj || toks[a].UPOS != redline.ADJ || v < 0 {
+			continue
+		}
+		sup := toks[a].XPOS == "JJS" || ordinals[toks[a].Lower]
+		x := -1
+		for j := range toks {
+			if int(toks[j].Head) != a {
+				continue
+			}
+			if toks[j].Rel.Base() == redline.Advmod && toks[j].Lower == "most" {
+				sup = true
+			}
+			if b := toks[j].Rel.Base(); x < 0 && j > a && (b == redline.Obl || b == redline.Nmod) && toks[j].UPOS == redline.NOUN {
+				if c := caseWord(toks, j); c == "in" || c == "of" {
+					x = j
+				}
+			}
+		}
+		if !sup || x < 0 {
+			continue
+		}
+		if seriesNouns[toks[x].Lemma] {
+			for j := range toks {
+				if int(toks[j].Head) == x && toks[j].Rel.Base() == redline.Nmod && toks[j].UPOS == redline.NOUN && caseWord(toks, j) == "of" {
+					x = j
+					break
+				}
+			}
+		}
+		if !fixed {
+			s.mended = append(s.mended[:0], toks...)
+			toks, fixed = s.mended, true
+		}
+		toks[x].Rel, toks[x].Head = redline.Obj, int32(v)
+		toks[a].Rel, toks[a].Head = redline.Amod, int32(x)
+	}
+	return toks, fixed
+}
+
+// caseWord is the preposition marking token n, or "".
+func caseWord(toks []redline.Token, n int) string {
+	for j := range toks {
+		if int(toks[j].Head) == n && toks[j].Rel == redline.Case {
+			return toks[j].Lower
+		}
+	}
+	return ""
 }
 
 // attributiveParticiples are participles news puts before a noun to
