@@ -111,6 +111,7 @@ Joe Biden; Biden
 063 extradite
 024 submit petition reform
 024 n:petition reform
+191 n:blockade {of}
 `
 
 func analyze(t testing.TB, txt string, date string) *redline.Doc {
@@ -229,6 +230,10 @@ func TestCoder(t *testing.T) {
 		// A superlative object stands for the noun of its partitive.
 		{"partitive object", "About 300 Ukrainian students submitted the most recent in a series of reform petitions, under the title \"In Defense of the Nation\" to the Russian government.",
 			[]string{"UKREDU> 024 asserted"}, nil},
+		// A verb that carries its object noun's event ("tighten the
+		// blockade") makes it the subject's own, announced plan: a threat.
+		{"light verb intent", "Britain said it would tighten the blockade of Russia.",
+			[]string{"GBR>RUS 191 future said:GBR", "GBR>RUS 1381 asserted said:GBR"}, nil},
 		{"US is not us", "The US on Thursday threatened Iran.", []string{"USA>IRN 130 asserted 2021-12-09"}, nil},
 		// A complaint is against whoever did what it is about, not the
 		// party it is made to.

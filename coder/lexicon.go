@@ -73,7 +73,8 @@ var (
 		"wage", "continue", "resume", "pursue", "step", "escalate", "intensify", "undertake", "perform",
 		"commit", "give", "issue", "deliver", "announce", "order", "unleash", "open", "impose", "take", "have",
 		"engage", "join", "attend", "host", "sign", "reach", "seal", "strike", "broker", "offer", "provide", "send", "extend",
-		"organize", "organise", "declare", "involve", "spearhead", "plan", "prepare", "call", "lead", "orchestrate")
+		"organize", "organise", "declare", "involve", "spearhead", "plan", "prepare", "call", "lead", "orchestrate",
+		"tighten", "enforce", "widen", "expand", "reinforce")
 	// Participles that are adjectives after "be": "were engaged in",
 	// "is involved in", "are prepared to". Their subject is the actor.
 	statePassives = set("engage", "involve", "prepare", "poise", "determine", "commit", "dedicate", "set", "resolve",

@@ -42,7 +42,10 @@ func (s *sentenceState) mode(v int) (m redline.Mode, intent bool) {
 		}
 		// "guarantees that NATO will not grant ...": what a noun's "that"
 		// clause says is the noun's content, not its subject announcing.
-		own := (prev < 0 && !s.nounContent(v)) || (prev >= 0 && t.toks[prev].Rel == redline.Xcomp)
+		// A light verb carries its object noun's event as the verb itself
+		// would: "will tighten the blockade" is the subject's own plan.
+		own := (prev < 0 && !s.nounContent(v)) || (prev >= 0 && t.toks[prev].Rel == redline.Xcomp) ||
+			(prev == v && t.toks[v].Rel == redline.Obj && t.toks[v].UPOS == redline.NOUN && lightVerbs[lemma])
 		for c := t.first[h]; c >= 0; c = t.next[c] {
 			tok := &t.toks[c]
 			switch tok.Rel.Base() {
