@@ -425,8 +425,7 @@ func (s *sentenceState) pronounActor(h int) (actorRef, bool) {
 		if v >= 0 && w != "you" && w != "your" {
 			if a := s.saidBy(v); a != nil {
 				r := actorRef{kind: dict.Country, actor: *a}
-				r.actor.Text = s.t.toks[h].Form
-				r.actor.Start, r.actor.End = s.t.toks[h].Start, s.t.toks[h].End
+				r = s.mentionedAt(r, h)
 				return r, true
 			}
 		}
@@ -474,8 +473,7 @@ func (s *sentenceState) pronounActor(h int) (actorRef, bool) {
 			continue
 		}
 		if ok(r.kind) {
-			r.actor.Text = s.t.toks[h].Form
-			r.actor.Start, r.actor.End = s.t.toks[h].Start, s.t.toks[h].End
+			r = s.mentionedAt(r, h)
 			return r, true
 		}
 	}
@@ -495,11 +493,7 @@ func (s *sentenceState) conjunctSubjectOf(h int) (actorRef, bool) {
 	if g < 0 || g > v {
 		return actorRef{}, false
 	}
-	subj := t.child(g, redline.Nsubj)
-	if subj < 0 || t.toks[subj].UPOS == redline.PRON {
-		return actorRef{}, false
-	}
-	a, ok := s.npActor(subj)
+	a, _, ok := s.nounSubject(g)
 	if !ok {
 		return actorRef{}, false
 	}
@@ -510,9 +504,27 @@ func (s *sentenceState) conjunctSubjectOf(h int) (actorRef, bool) {
 	if !personPronouns[w] && !groupPronouns[w] {
 		return actorRef{}, false
 	}
-	a.actor.Text = t.toks[h].Form
-	a.actor.Start, a.actor.End = t.toks[h].Start, t.toks[h].End
+	a = s.mentionedAt(a, h)
 	return a, true
+}
+
+// nounSubject is the actor named by verb v's subject, and that subject's
+// token, when the subject is not itself a pronoun.
+func (s *sentenceState) nounSubject(v int) (actorRef, int, bool) {
+	subj := s.t.child(v, redline.Nsubj)
+	if subj < 0 || s.t.toks[subj].UPOS == redline.PRON {
+		return actorRef{}, -1, false
+	}
+	a, ok := s.npActor(subj)
+	return a, subj, ok
+}
+
+// mentionedAt is r as the pronoun or description at token h refers to it:
+// the evidence points at the word in this sentence.
+func (s *sentenceState) mentionedAt(r actorRef, h int) actorRef {
+	r.actor.Text = s.t.toks[h].Form
+	r.actor.Start, r.actor.End = s.t.toks[h].Start, s.t.toks[h].End
+	return r
 }
 
 // addresseeOf resolves pronoun h, the subject of a clause below a verb
@@ -537,8 +549,7 @@ func (s *sentenceState) addresseeOf(h int) (actorRef, bool) {
 		if objectControl[t.lemma(g)] {
 			if o := t.child(g, redline.Obj); o >= 0 && o < h {
 				if a, ok := s.npActor(o); ok && (a.kind == dict.Person || a.kind == dict.Agent || !personPronouns[t.toks[h].Lower]) {
-					a.actor.Text = t.toks[h].Form
-					a.actor.Start, a.actor.End = t.toks[h].Start, t.toks[h].End
+					a = s.mentionedAt(a, h)
 					return a, true
 				}
 			}
@@ -562,11 +573,7 @@ func (s *sentenceState) reporterOf(h int) (actorRef, bool) {
 	if r < 0 || !reportingVerbs[t.lemma(r)] {
 		return actorRef{}, false
 	}
-	subj := t.child(r, redline.Nsubj)
-	if subj < 0 || t.toks[subj].UPOS == redline.PRON {
-		return actorRef{}, false
-	}
-	a, ok := s.npActor(subj)
+	a, subj, ok := s.nounSubject(r)
 	if !ok {
 		return actorRef{}, false
 	}
@@ -579,8 +586,7 @@ func (s *sentenceState) reporterOf(h int) (actorRef, bool) {
 	default:
 		return actorRef{}, false
 	}
-	a.actor.Text = t.toks[h].Form
-	a.actor.Start, a.actor.End = t.toks[h].Start, t.toks[h].End
+	a = s.mentionedAt(a, h)
 	return a, true
 }
 
