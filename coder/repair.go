@@ -31,10 +31,7 @@ func (s *sentenceState) repair(toks []redline.Token) []redline.Token {
 		if !s.verbTakes(tok.Lower, toks[h].Lemma) {
 			continue
 		}
-		if !fixed {
-			s.mended = append(s.mended[:0], toks...)
-			toks, fixed = s.mended, true
-		}
+		toks, fixed = s.mend(toks, fixed)
 		toks[i-1].UPOS, toks[i-1].XPOS, toks[i-1].Rel, toks[i-1].Head = redline.PART, "TO", redline.Mark, int32(i)
 		toks[i].UPOS, toks[i].XPOS, toks[i].Lemma, toks[i].Rel, toks[i].Head = redline.VERB, "VB", toks[i].Lower, redline.Xcomp, int32(g)
 		toks[h].Rel, toks[h].Head = redline.Obj, int32(i)
@@ -44,6 +41,16 @@ func (s *sentenceState) repair(toks []redline.Token) []redline.Token {
 	toks, fixed = s.repairAttributive(toks, fixed)
 	toks, fixed = s.repairPartitive(toks, fixed)
 	return s.repairSubject(toks, fixed)
+}
+
+// mend returns the tokens to change: on the first repair of a sentence a
+// copy in s.mended, so that the document's tokens stay as parsed.
+func (s *sentenceState) mend(toks []redline.Token, fixed bool) ([]redline.Token, bool) {
+	if fixed {
+		return toks, true
+	}
+	s.mended = append(s.mended[:0], toks...)
+	return s.mended, true
 }
 
 // seriesNouns count instances of what their "of" names.
@@ -85,10 +92,7 @@ func (s *sentenceState) repairPartitive(toks []redline.Token, fixed bool) ([]red
 				}
 			}
 		}
-		if !fixed {
-			s.mended = append(s.mended[:0], toks...)
-			toks, fixed = s.mended, true
-		}
+		toks, fixed = s.mend(toks, fixed)
 		toks[x].Rel, toks[x].Head = redline.Obj, int32(v)
 		toks[a].Rel, toks[a].Head = redline.Amod, int32(x)
 	}
@@ -136,10 +140,7 @@ func (s *sentenceState) repairAttributive(toks []redline.Token, fixed bool) ([]r
 		if obj || n < 0 {
 			continue
 		}
-		if !fixed {
-			s.mended = append(s.mended[:0], toks...)
-			toks, fixed = s.mended, true
-		}
+		toks, fixed = s.mend(toks, fixed)
 		toks[n].Rel, toks[n].Head = redline.Obj, int32(v)
 		toks[i].Rel, toks[i].Head, toks[i].UPOS = redline.Amod, int32(n), redline.ADJ
 		// What hung on the participle is the noun's or the verb's: its
@@ -186,10 +187,7 @@ func (s *sentenceState) repairRecipient(toks []redline.Token, fixed bool) ([]red
 		if obj {
 			continue
 		}
-		if !fixed {
-			s.mended = append(s.mended[:0], toks...)
-			toks, fixed = s.mended, true
-		}
+		toks, fixed = s.mend(toks, fixed)
 		toks[n].Rel, toks[n].Head = redline.Obj, int32(v)
 	}
 	return toks, fixed
@@ -256,10 +254,7 @@ func (s *sentenceState) repairSubject(toks []redline.Token, fixed bool) []redlin
 		if comma := toks[b].Lower == "," || (b > 0 && toks[b-1].Lower == ","); !comma || (toks[n].Rel == redline.Conj && hasCc(toks, n)) {
 			return toks
 		}
-		if !fixed {
-			s.mended = append(s.mended[:0], toks...)
-			toks, fixed = s.mended, true
-		}
+		toks, fixed = s.mend(toks, fixed)
 		toks[n].Rel, toks[n].Head = redline.Nsubj, int32(r)
 		return toks
 	}
@@ -294,10 +289,7 @@ func (s *sentenceState) repairNor(toks []redline.Token, fixed bool) ([]redline.T
 		if n < 0 {
 			continue
 		}
-		if !fixed {
-			s.mended = append(s.mended[:0], toks...)
-			toks, fixed = s.mended, true
-		}
+		toks, fixed = s.mend(toks, fixed)
 		toks[v].Head = int32(n)
 	}
 	return toks, fixed
