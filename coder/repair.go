@@ -254,7 +254,7 @@ func (s *sentenceState) repairSubject(toks []redline.Token, fixed bool) []redlin
 		if comma := toks[b].Lower == "," || (b > 0 && toks[b-1].Lower == ","); !comma || (toks[n].Rel == redline.Conj && hasCc(toks, n)) {
 			return toks
 		}
-		toks, fixed = s.mend(toks, fixed)
+		toks, _ = s.mend(toks, fixed)
 		toks[n].Rel, toks[n].Head = redline.Nsubj, int32(r)
 		return toks
 	}
