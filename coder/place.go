@@ -9,26 +9,12 @@ import (
 // place returns where the event whose predicate is token v happened, or nil:
 // a place phrase of the sentence (How "text", see geo.Locate), else the
 // country the document's places are in when they agree (How "document").
-// Places of one name are told apart by the document's actors and places so
-// far (s.c.recent), which is rebuilt into a geo.DocContext on each call: it
-// holds at most 64 entries, and events are rare next to tokens.
 func (s *sentenceState) place(v int) *redline.Place {
 	g, err := geo.Default()
 	if err != nil || v < 0 || v >= len(s.t.toks) {
 		return nil
 	}
-	var ctx geo.DocContext
-	for i := range s.c.recent {
-		r := &s.c.recent[i]
-		if r.kind == dict.Place {
-			if _, ok := g.Note(&ctx, r.actor.Text); ok {
-				continue
-			}
-		}
-		if r.actor.Country != "" && r.kind != dict.Agent {
-			ctx.AddCountry(r.actor.Country)
-		}
-	}
+	ctx := s.docContext(g)
 	if p, ok := g.Locate(s.t.toks, v, &ctx); ok {
 		return &p
 	}
@@ -64,9 +50,31 @@ func (s *sentenceState) placeCountry(h int) string {
 	if v < 0 {
 		return ""
 	}
-	p, ok := g.Locate(s.t.toks, v, nil)
+	ctx := s.docContext(g)
+	p, ok := g.Locate(s.t.toks, v, &ctx)
 	if !ok {
 		return ""
 	}
 	return p.Country
+}
+
+// docContext is what the document has said so far about where it is, from
+// its actors and places (s.c.recent): places of one name are told apart by
+// it ("Punjab" in a story about Balochistan is Pakistan's). It is rebuilt on
+// each call: it holds at most 64 entries, and events are rare next to
+// tokens.
+func (s *sentenceState) docContext(g *geo.Gazetteer) geo.DocContext {
+	var ctx geo.DocContext
+	for i := range s.c.recent {
+		r := &s.c.recent[i]
+		if r.kind == dict.Place {
+			if _, ok := g.Note(&ctx, r.actor.Text); ok {
+				continue
+			}
+		}
+		if r.actor.Country != "" && r.kind != dict.Agent {
+			ctx.AddCountry(r.actor.Country)
+		}
+	}
+	return ctx
 }

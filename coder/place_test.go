@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
+	"slices"
 	"testing"
 	"time"
 
@@ -74,6 +75,33 @@ func TestPlaceCountry(t *testing.T) {
 	s = sentenceFor(t, c, d, 0)
 	if got := s.placeCountry(tokenOf(t, s, "Militants")); got != "" {
 		t.Errorf("placeCountry without a place = %q, want none", got)
+	}
+}
+
+// An agent's country inferred from the place of its clause reads the place
+// as the event's own place does, with what the document said before: a
+// shared name ("Punjab", in India and in Pakistan) is not the first match
+// of the gazetteer. Coded with the default dictionaries, as the pipeline
+// does.
+func TestAgentCountryFromSharedPlace(t *testing.T) {
+	dd, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(dd)
+	tests := []struct{ text, want string }{
+		{"Pakistani officials met in Lahore. Gunmen attacked workers in the eastern Punjab province.", "PAKUAF>PAKLAB 190 asserted"},
+		{"Indian officials met in Amritsar. Gunmen attacked workers in Punjab.", "INDUAF>INDLAB 190 asserted"},
+		{"Gunmen attacked workers in Punjab province.", "PAKUAF>PAKLAB 190 asserted"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, e := range c.Code(analyze(t, tt.text, "2025-03-11")) {
+			got = append(got, describe(&e))
+		}
+		if !slices.Contains(got, tt.want) {
+			t.Errorf("%q: got %q, want %q among them", tt.text, got, tt.want)
+		}
 	}
 }
 
