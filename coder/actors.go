@@ -401,6 +401,9 @@ func (s *sentenceState) pronounActor(h int) (actorRef, bool) {
 	s.pronounDepth++
 	defer func() { s.pronounDepth-- }()
 	w := s.t.toks[h].Lower
+	if reflexivePronouns[w] {
+		return s.reflexiveActor(h)
+	}
 	if relativePronouns[w] {
 		// "Zelensky, who ..." : the pronoun's clause is a relcl of the noun.
 		for v := s.t.head(h); v >= 0; v = s.t.head(v) {
@@ -698,6 +701,32 @@ func (s *sentenceState) contextCountry(at int) (actorRef, bool) {
 		if r.actor.Start >= at && r.actor.Start < end && r.kind == dict.Country && r.actor.Country != "" {
 			return r, true
 		}
+	}
+	return actorRef{}, false
+}
+
+// reflexiveActor is what a reflexive pronoun refers to: the subject of its
+// clause ("four of them blew themselves up", "Russia declared itself
+// neutral"), through the verbs that share a controlled subject ("agreed to
+// protect themselves"). A reflexive is bound there or nowhere: when the
+// subject names no actor, neither does the pronoun, which must not take up
+// an earlier actor of the story the way "they" may.
+func (s *sentenceState) reflexiveActor(h int) (actorRef, bool) {
+	v := s.t.head(h)
+	for steps := 0; v >= 0 && s.t.toks[v].UPOS != redline.VERB && steps < 4; steps++ {
+		v = s.t.head(v)
+	}
+	for steps := 0; v >= 0 && steps < 4; steps++ {
+		if subj := s.t.subject(v); subj >= 0 {
+			if subj == h {
+				return actorRef{}, false
+			}
+			return s.npActor(subj)
+		}
+		if r := s.t.toks[v].Rel; r != redline.Xcomp && r != redline.Conj {
+			break
+		}
+		v = s.t.head(v)
 	}
 	return actorRef{}, false
 }

@@ -1,0 +1,50 @@
+package coder
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/redline-events/redline/dict"
+)
+
+// A reflexive pronoun is bound by its clause's subject, never by an earlier
+// actor of the story: coded with the default dictionaries.
+func TestReflexive(t *testing.T) {
+	dd, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(dd)
+	tests := []struct {
+		text string
+		want []string // among the events (describe form)
+		not  []string // no event contains these
+	}{
+		// The subject names no actor, so neither does "themselves": no
+		// suicide bombing of the African Union.
+		{"African Union troops attacked the militants. Four of them blew themselves up.", nil, []string{">IGOAFRAFU 1831"}},
+		// Bound to a subject that is the source: no self-target, the
+		// search goes on to the "against" phrase or stays empty.
+		{"Ukraine's army defended itself against Russian troops.", []string{"UKRMIL>RUSMIL 052 asserted"}, []string{"UKRMIL>UKR "}},
+		{"Russian troops attacked Ukraine. Ukrainian soldiers defended themselves.", []string{"UKRMIL> 052 asserted"}, []string{"UKRMIL>UKR "}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, e := range c.Code(analyze(t, tt.text, "2025-03-11")) {
+			got = append(got, describe(&e))
+		}
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%q: want %q among %q", tt.text, w, got)
+			}
+		}
+		for _, n := range tt.not {
+			for _, g := range got {
+				if strings.Contains(g, n) {
+					t.Errorf("%q: unwanted %q", tt.text, g)
+				}
+			}
+		}
+	}
+}
