@@ -688,17 +688,20 @@ func (s *sentenceState) locativeCountry(h int) int {
 
 // contextCountry is the country the document is about at byte offset at:
 // the most recent country named before it, else the first one named later
-// in the same sentence ("security forces ... in Guinea's capital").
+// in the same sentence ("security forces ... in Guinea's capital"). A
+// country written as the first half of a hyphenated modifier ("a
+// U.S.-designated terrorist group", "Iran-backed rebels") names a third
+// party, not where the story is, and does not count.
 func (s *sentenceState) contextCountry(at int) (actorRef, bool) {
 	for i := len(s.c.recent) - 1; i >= 0; i-- {
 		r := s.c.recent[i]
-		if r.actor.Start < at && r.kind == dict.Country && r.actor.Country != "" {
+		if r.actor.Start < at && r.kind == dict.Country && r.actor.Country != "" && !s.hyphenModifier(r) {
 			return r, true
 		}
 	}
 	end := s.doc.Sentences[s.index].End
 	for _, r := range s.c.recent {
-		if r.actor.Start >= at && r.actor.Start < end && r.kind == dict.Country && r.actor.Country != "" {
+		if r.actor.Start >= at && r.actor.Start < end && r.kind == dict.Country && r.actor.Country != "" && !s.hyphenModifier(r) {
 			return r, true
 		}
 	}
@@ -729,6 +732,13 @@ func (s *sentenceState) reflexiveActor(h int) (actorRef, bool) {
 		v = s.t.head(v)
 	}
 	return actorRef{}, false
+}
+
+// hyphenModifier reports whether r's mention is joined by a hyphen to the
+// word after it ("U.S.-led", "Russian-backed").
+func (s *sentenceState) hyphenModifier(r actorRef) bool {
+	e := r.actor.End
+	return e > 0 && e+1 < len(s.doc.Text) && s.doc.Text[e] == '-' && s.doc.Text[e+1] != ' '
 }
 
 // remember adds the sentence's named actors to the document's memory for

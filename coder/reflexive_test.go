@@ -48,3 +48,34 @@ func TestReflexive(t *testing.T) {
 		}
 	}
 }
+
+// An agent the text gives no country takes the story's current country,
+// which a country written as a hyphenated modifier of a third party
+// ("U.S.-designated", "Iran-backed") is not.
+func TestContextCountryHyphen(t *testing.T) {
+	dd, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(dd)
+	tests := []struct{ text, want, not string }{
+		{"Security forces in Somalia killed six attackers. Al-Shabab, a U.S.-designated terrorist group, claimed responsibility. Government soldiers later killed two militants.",
+			"SOMMIL>SOMINS 190 asserted", "USAMIL>"},
+		{"Troops in Yemen clashed with rebels. The Iran-backed Houthis claimed responsibility. Government soldiers later killed two militants.",
+			"YEMMIL>YEMINS 190 asserted", "IRNMIL>"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, e := range c.Code(analyze(t, tt.text, "2025-03-11")) {
+			got = append(got, describe(&e))
+		}
+		if !slices.Contains(got, tt.want) {
+			t.Errorf("%q: want %q among %q", tt.text, tt.want, got)
+		}
+		for _, g := range got {
+			if strings.HasPrefix(g, tt.not) {
+				t.Errorf("%q: unwanted %q", tt.text, g)
+			}
+		}
+	}
+}
