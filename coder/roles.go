@@ -294,6 +294,9 @@ func (s *sentenceState) nounAgents(v int, out []actorRef) []actorRef {
 	t := &s.t
 	for c := t.first[v]; c >= 0; c = t.next[c] {
 		r := t.toks[c].Rel
+		if s.patientCompound(v, int(c)) {
+			continue
+		}
 		if r == redline.NmodPoss || r == redline.Amod || r == redline.Compound ||
 			(r.Base() == redline.Nmod && (t.caseOf(int(c)) == "by" || t.caseOf(int(c)) == "between" ||
 				(t.caseOf(int(c)) == "from" && s.requestNoun(v)))) {
@@ -318,6 +321,54 @@ func (s *sentenceState) nounAgents(v int, out []actorRef) []actorRef {
 		}
 	}
 	return out
+}
+
+// patientCompound reports a proper-noun compound c of event noun v that
+// names where or on whom the event is done, not who does it: a town or
+// region hit by force ("the Gaza offensive", "the Bouake attack"), the
+// land of an invasion ("a new Ukraine invasion"), or any place the noun
+// also has a doer for ("Russia's Ukraine invasion", "the Israeli Gaza
+// offensive"). Otherwise a country compound is the doer, as CAMEO reads
+// "U.S. tariffs", "the U.K. ban" and "U.S. airstrikes".
+func (s *sentenceState) patientCompound(v, c int) bool {
+	t := &s.t
+	if t.toks[c].Rel != redline.Compound || t.toks[c].UPOS != redline.PROPN || t.toks[v].UPOS != redline.NOUN {
+		return false
+	}
+	m := s.mention[c]
+	if m < 0 {
+		return false
+	}
+	kind := s.matches[m].Kind
+	if kind != dict.Place && kind != dict.Country {
+		return false
+	}
+	pats := s.c.dict.Patterns(t.lemma(v), true)
+	invasion := len(pats) > 0
+	for _, p := range pats {
+		switch p.Code.Root() {
+		case "18", "19", "20":
+		default:
+			return false
+		}
+		if p.Code != "192" {
+			invasion = false
+		}
+	}
+	if len(pats) == 0 {
+		return false
+	}
+	if kind == dict.Place || invasion {
+		return true
+	}
+	for d := t.first[v]; d >= 0; d = t.next[d] {
+		if r := t.toks[d].Rel; r == redline.NmodPoss || r == redline.Amod {
+			if m := s.mention[d]; m >= 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // markedBy reports whether clause v is introduced by one of the words.
@@ -429,6 +480,11 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 	}
 	if p.noun {
 		for c := t.first[v]; c >= 0; c = t.next[c] {
+			if s.patientCompound(v, int(c)) {
+				if out = s.actorsOf(int(c), out); len(out) > n {
+					return out
+				}
+			}
 			if t.toks[c].Rel.Base() == redline.Nmod && t.toks[c].Rel != redline.NmodPoss {
 				switch t.caseOf(int(c)) {
 				case "of", "on", "against", "with", "between", "to", "into", "toward", "towards":

@@ -79,3 +79,36 @@ func TestContextCountryHyphen(t *testing.T) {
 		}
 	}
 }
+
+// A proper-noun compound of an event noun of force names whom or where the
+// force hits when it is a town or region, the land of an invasion, or when
+// the noun has a doer already; a country compound is otherwise the doer.
+func TestPatientCompound(t *testing.T) {
+	dd, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(dd)
+	tests := []struct{ text, want, not string }{
+		{"Analysts feared that a new Ukraine invasion was imminent.", ">UKR 192", "UKR>"},
+		{"Moscow's Ukraine invasion shocked Europe.", "RUS>UKR 192", "UKR>"},
+		{"The Russian invasion of Ukraine began in 2022.", "RUS>UKR 192", "UKR>"},
+		{"Washington announced new Iran sanctions.", "USA>IRN 163", "IRN>"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, e := range c.Code(analyze(t, tt.text, "2025-03-11")) {
+			got = append(got, describe(&e))
+		}
+		found := false
+		for _, g := range got {
+			found = found || strings.HasPrefix(g, tt.want)
+			if strings.HasPrefix(g, tt.not) {
+				t.Errorf("%q: unwanted %q", tt.text, g)
+			}
+		}
+		if !found {
+			t.Errorf("%q: want %q among %q", tt.text, tt.want, got)
+		}
+	}
+}
