@@ -94,6 +94,7 @@ func TestPatientCompound(t *testing.T) {
 		{"Moscow's Ukraine invasion shocked Europe.", "RUS>UKR 192", "UKR>"},
 		{"The Russian invasion of Ukraine began in 2022.", "RUS>UKR 192", "UKR>"},
 		{"Washington announced new Iran sanctions.", "USA>IRN 163", "IRN>"},
+		{"The Gaza offensive killed hundreds of people.", ">PSE 190", "PSE>"},
 	}
 	for _, tt := range tests {
 		var got []string

@@ -65,12 +65,18 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 	}
 	if subj := t.subject(v); subj >= 0 {
 		n := len(out)
+		eventNoun := t.toks[subj].UPOS == redline.NOUN && len(s.c.dict.Patterns(t.lemma(subj), true)) > 0
+		if eventNoun && s.hasPatientCompound(subj) {
+			// "The Gaza offensive killed hundreds": the offensive's doer,
+			// never the place it hit.
+			return s.nounAgents(subj, out)
+		}
 		if out = s.subjectActors(v, subj, out); len(out) > n {
 			return out
 		}
 		// "The talks between Iran and Iraq ended": an event noun subject's
 		// own parties.
-		if t.toks[subj].UPOS == redline.NOUN && len(s.c.dict.Patterns(t.lemma(subj), true)) > 0 {
+		if eventNoun {
 			return s.nounAgents(subj, out)
 		}
 		return out
@@ -366,6 +372,16 @@ func (s *sentenceState) patientCompound(v, c int) bool {
 			if m := s.mention[d]; m >= 0 {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// hasPatientCompound reports whether event noun v has a patientCompound.
+func (s *sentenceState) hasPatientCompound(v int) bool {
+	for c := s.t.first[v]; c >= 0; c = s.t.next[c] {
+		if s.patientCompound(v, int(c)) {
+			return true
 		}
 	}
 	return false
