@@ -363,6 +363,9 @@ func (s *sentenceState) visitNP(root, h, depth int, fn func(int)) {
 	for c := s.t.first[h]; c >= 0; c = s.t.next[c] {
 		r := s.t.toks[c].Rel
 		if !npRel(r) {
+			if s.controllerOf(h, int(c)) {
+				s.visitNP(root, int(c), depth+1, fn)
+			}
 			continue
 		}
 		if r.Base() == redline.Nmod && r != redline.NmodPoss {
@@ -375,6 +378,25 @@ func (s *sentenceState) visitNP(root, h, depth int, fn func(int)) {
 		}
 		s.visitNP(root, int(c), depth+1, fn)
 	}
+}
+
+// controllerOf reports whether c is the controller joined by a hyphen to
+// participle h of a noun phrase: "the U.S.-led coalition", "Kremlin-
+// controlled media", "state-run television" belong to whoever leads,
+// controls or runs them. A patron ("Iran-backed", "Russian-funded") or a
+// maker ("U.S.-made missiles") is not who the phrase names, nor is an
+// occupier ("Russian-occupied Donetsk").
+func (s *sentenceState) controllerOf(h, c int) bool {
+	t := &s.t
+	if c+2 != h || t.toks[c+1].Lower != "-" || t.toks[h].XPOS != "VBN" || t.toks[h].Rel != redline.Amod {
+		return false
+	}
+	switch t.toks[c].Rel {
+	case redline.OblUnmarked, redline.OblNpmod, redline.Obl, redline.Compound, redline.NmodNpmod:
+	default:
+		return false
+	}
+	return controlParticiples[t.lemma(h)]
 }
 
 func (s *sentenceState) refFromMatch(m *dict.ActorMatch) actorRef {

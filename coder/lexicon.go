@@ -92,6 +92,8 @@ var (
 	// Pronouns that refer back to a group, country or organisation.
 	groupPronouns    = set("they", "them", "their", "theirs", "themselves", "it", "its", "itself", "we", "us", "our")
 	relativePronouns = set("who", "which", "that", "whom", "whose")
+	// Participles whose hyphenated first half owns the noun: "U.S.-led".
+	controlParticiples = set("lead", "control", "run", "own", "dominate", "command")
 	// Reflexives, bound by their clause's subject.
 	reflexivePronouns = set("themselves", "itself", "himself", "herself", "ourselves", "yourselves", "myself", "yourself")
 	// Verbs whose subject "it" is usually an expletive: "it comes to", "it

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
-	"slices"
 	"testing"
 	"time"
 
@@ -84,25 +83,11 @@ func TestPlaceCountry(t *testing.T) {
 // of the gazetteer. Coded with the default dictionaries, as the pipeline
 // does.
 func TestAgentCountryFromSharedPlace(t *testing.T) {
-	dd, err := dict.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := New(dd)
-	tests := []struct{ text, want string }{
-		{"Pakistani officials met in Lahore. Gunmen attacked workers in the eastern Punjab province.", "PAKUAF>PAKLAB 190 asserted"},
-		{"Indian officials met in Amritsar. Gunmen attacked workers in Punjab.", "INDUAF>INDLAB 190 asserted"},
-		{"Gunmen attacked workers in Punjab province.", "PAKUAF>PAKLAB 190 asserted"},
-	}
-	for _, tt := range tests {
-		var got []string
-		for _, e := range c.Code(analyze(t, tt.text, "2025-03-11")) {
-			got = append(got, describe(&e))
-		}
-		if !slices.Contains(got, tt.want) {
-			t.Errorf("%q: got %q, want %q among them", tt.text, got, tt.want)
-		}
-	}
+	checkNews(t, []newsCase{
+		{"Pakistani officials met in Lahore. Gunmen attacked workers in the eastern Punjab province.", []string{"PAKUAF>PAKLAB 190 asserted"}, nil},
+		{"Indian officials met in Amritsar. Gunmen attacked workers in Punjab.", []string{"INDUAF>INDLAB 190 asserted"}, nil},
+		{"Gunmen attacked workers in Punjab province.", []string{"PAKUAF>PAKLAB 190 asserted"}, nil},
+	})
 }
 
 // BenchmarkPlaceCost compares, on VOA stories, the time place takes per

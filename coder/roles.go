@@ -71,6 +71,10 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 			// never the place it hit.
 			return s.nounAgents(subj, out)
 		}
+		if _, _, pair := s.hyphenPair(subj); eventNoun && pair {
+			// "Russia-Ukraine talks resumed": both parties.
+			return s.nounAgents(subj, out)
+		}
 		if out = s.subjectActors(v, subj, out); len(out) > n {
 			return out
 		}
@@ -298,6 +302,10 @@ func (s *sentenceState) requestNoun(v int) bool {
 // Commission".
 func (s *sentenceState) nounAgents(v int, out []actorRef) []actorRef {
 	t := &s.t
+	if a, b, ok := s.hyphenPair(v); ok {
+		// "US-Iran talks": both parties, each the other's target.
+		return append(out, s.refFromMatch(&s.matches[a]), s.refFromMatch(&s.matches[b]))
+	}
 	for c := t.first[v]; c >= 0; c = t.next[c] {
 		r := t.toks[c].Rel
 		if s.patientCompound(v, int(c)) {
@@ -372,6 +380,48 @@ func (s *sentenceState) patientCompound(v, c int) bool {
 			if m := s.mention[d]; m >= 0 {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// hyphenPair finds two named actors joined by a hyphen in the modifiers
+// before event noun v ("US-Iran talks", "the Russia-Ukraine war", "Israel-
+// Hamas ceasefire"), read as "talks between the US and Iran": it returns
+// their matches.
+func (s *sentenceState) hyphenPair(v int) (a, b int, ok bool) {
+	t := &s.t
+	if t.toks[v].UPOS != redline.NOUN {
+		return 0, 0, false
+	}
+	// The modifiers stand right before the noun: walk left over the
+	// compound and adjective words that hang inside the noun phrase.
+	i := v - 1
+	for ; i >= 0 && v-i <= 6; i-- {
+		if t.toks[i].Lower == "-" && i > 0 && i+1 < v {
+			l, r := s.mention[i-1], s.mention[i+1]
+			if l >= 0 && r >= 0 && l != r && named(s.matches[l].Kind) && named(s.matches[r].Kind) &&
+				s.matches[l].End == i && s.matches[r].Start == i+1 && s.inPhrase(i-1, v) && s.inPhrase(i+1, v) {
+				return int(l), int(r), true
+			}
+		}
+		if r := t.toks[i].Rel; r != redline.Compound && r != redline.Amod && r != redline.Flat && r != redline.Punct && r != redline.Nummod {
+			break
+		}
+	}
+	return 0, 0, false
+}
+
+// named reports the kinds of actor a hyphenated pair may join.
+func named(k dict.Kind) bool {
+	return k == dict.Country || k == dict.Group || k == dict.Org || k == dict.Person
+}
+
+// inPhrase reports whether token i hangs (through at most 4 heads) from v.
+func (s *sentenceState) inPhrase(i, v int) bool {
+	for h, steps := i, 0; h >= 0 && steps < 4; h, steps = s.t.head(h), steps+1 {
+		if h == v {
+			return true
 		}
 	}
 	return false
@@ -495,6 +545,9 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 		}
 	}
 	if p.noun {
+		if a, b, ok := s.hyphenPair(v); ok {
+			return append(out, s.refFromMatch(&s.matches[a]), s.refFromMatch(&s.matches[b]))
+		}
 		for c := t.first[v]; c >= 0; c = t.next[c] {
 			if s.patientCompound(v, int(c)) {
 				if out = s.actorsOf(int(c), out); len(out) > n {
@@ -511,6 +564,12 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 			}
 		}
 		return out
+	}
+	if subj := t.subject(v); subj >= 0 && t.child(v, redline.Obj) < 0 && len(s.c.dict.Patterns(t.lemma(subj), true)) > 0 {
+		// "Russia-Ukraine talks resumed": each party the other's target.
+		if a, b, ok := s.hyphenPair(subj); ok {
+			return append(out, s.refFromMatch(&s.matches[a]), s.refFromMatch(&s.matches[b]))
+		}
 	}
 	if t.isPassive(v) {
 		if c := t.child(v, redline.NsubjPass); c >= 0 {
