@@ -1,0 +1,44 @@
+package coder
+
+import (
+	"testing"
+
+	"github.com/redline-events/redline/dict"
+)
+
+// Patterns added to the default verb dictionaries, each with a sentence
+// written for it: the code must be among the events coded.
+func TestDictPatterns(t *testing.T) {
+	d, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(d)
+	for _, tc := range []struct{ text, want string }{
+		// Refugees seeking refuge in a country demand humanitarian aid
+		// (1033); asking for asylum is an appeal (0233).
+		{"Thousands of Syrian refugees sought refuge in Turkey.", "1033"},
+		{"The dissident sought asylum in France.", "0233"},
+		// Taking refugees in is humanitarian aid.
+		{"Canada will accept 5,000 Afghan refugees.", "0333"},
+		{"Germany accepted 2,000 refugees from Greece.", "073"},
+		// A sum headed by its currency sign.
+		{"Japan gave $5 million to Kenya.", "071"},
+		{"The EU has earmarked €10 million for Haiti.", "071"},
+		// Repatriated objects and animals are returned property.
+		{"Italy returned 30 stolen fossils to Morocco.", "0842"},
+		{"Indonesia returned two smuggled orangutans to Malaysia.", "0842"},
+	} {
+		var codes []string
+		for _, e := range c.Code(analyze(t, tc.text, "2021-12-11")) {
+			codes = append(codes, string(e.Code))
+		}
+		found := false
+		for _, k := range codes {
+			found = found || k == tc.want
+		}
+		if !found {
+			t.Errorf("%q: want %s among %q", tc.text, tc.want, codes)
+		}
+	}
+}
