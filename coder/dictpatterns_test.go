@@ -28,6 +28,13 @@ func TestDictPatterns(t *testing.T) {
 		// Repatriated objects and animals are returned property.
 		{"Italy returned 30 stolen fossils to Morocco.", "0842"},
 		{"Indonesia returned two smuggled orangutans to Malaysia.", "0842"},
+		// A truce declared in two words outranks "declare war" on a
+		// word further down; giving up the fight is a retreat.
+		{"The junta declared a cessation of hostilities in all war zones.", "0871"},
+		{"Two rebel commanders gave up fighting.", "0874"},
+		{"The militia laid down its arms.", "0873"},
+		// A noun coordinated with the verb's object is lifted too.
+		{"Kenya lifted the trade and travel restrictions on Somalia.", "081"},
 	} {
 		var codes []string
 		for _, e := range c.Code(analyze(t, tc.text, "2021-12-11")) {

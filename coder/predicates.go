@@ -54,7 +54,7 @@ func (s *sentenceState) collectPhrase(v, depth int) {
 		}
 	}
 	for c := s.t.first[v]; c >= 0; c = s.t.next[c] {
-		if !phraseRel(s.t.toks[c].Rel) || s.commaClause(int(c)) {
+		if !(phraseRel(s.t.toks[c].Rel) || s.nounConj(v, int(c), depth)) || s.commaClause(int(c)) {
 			continue
 		}
 		s.phrase = append(s.phrase, c)
@@ -76,6 +76,15 @@ func (s *sentenceState) collectPhrase(v, depth int) {
 			}
 		}
 	}
+}
+
+// nounConj reports a noun coordinated with one of the verb's nouns: in
+// "lifted the trade and travel restrictions" the restrictions are lifted
+// as much as the trade. A verb's own conjunct is another predication and
+// stays out.
+func (s *sentenceState) nounConj(v, c, depth int) bool {
+	return depth > 0 && s.t.toks[c].Rel.Base() == redline.Conj &&
+		s.t.toks[v].UPOS == redline.NOUN && s.t.toks[c].UPOS == redline.NOUN
 }
 
 // collectCore adds clause v's objects, particles and predicate ("to
