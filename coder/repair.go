@@ -2,6 +2,7 @@ package coder
 
 import (
 	"github.com/redline-events/redline"
+	"github.com/redline-events/redline/dict"
 )
 
 // repair mends, in a copy of the sentence's tokens, a tagging error the
@@ -40,6 +41,7 @@ func (s *sentenceState) repair(toks []redline.Token) []redline.Token {
 	toks, fixed = s.repairRecipient(toks, fixed)
 	toks, fixed = s.repairAttributive(toks, fixed)
 	toks, fixed = s.repairPartitive(toks, fixed)
+	toks, fixed = s.repairParticiple(toks, fixed)
 	return s.repairSubject(toks, fixed)
 }
 
@@ -340,6 +342,176 @@ func (s *sentenceState) verbTakes(v, obj string) bool {
 			if a == obj || pluralOf(obj, a) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// participleAdjectives are present participles that, right before a noun
+// phrase, are adjectives of it rather than verbs taking it as object: "from
+// neighboring Lebanon", "assassinate outgoing Prime Minister Iyad Allawi",
+// "Acting Prime Minister Jules Wijdenbosch will open". None of them takes a
+// direct object as a verb in news ("acting on", "ailing from").
+var participleAdjectives = set("neighboring", "neighbouring", "outgoing", "incoming", "warring", "acting", "ailing", "reigning")
+
+// markerWords are subordinators: a participle opened by one is a clause
+// ("while visiting China"), never a preposition's object.
+var markerWords = set("that", "whether", "if", "while", "when", "whilst", "because", "as", "since", "although", "though", "once", "until", "unless")
+
+// repairParticiple mends a participial adjective the tagger took for a
+// verb whose object is the noun phrase it qualifies: the phrase takes the
+// participle's place in the clause (an oblique with the participle's
+// preposition, a subject, an object) and the participle becomes its
+// adjective. "visiting" counts only before a personal name ("assured
+// visiting Foreign Minister Marise Payne"), as "visiting China" is a verb.
+// When the parser split the phrase ("Acting Turkish Prime Minister Kaya
+// Erdem said", "Turkish" the participle's object), the participle and its
+// object join the rest of the phrase.
+func (s *sentenceState) repairParticiple(toks []redline.Token, fixed bool) ([]redline.Token, bool) {
+	for i := 0; i+1 < len(toks); i++ {
+		w := toks[i].Lower
+		if toks[i].UPOS != redline.VERB || toks[i].XPOS != "VBG" || !(participleAdjectives[w] || w == "visiting") {
+			continue
+		}
+		// The participle's nominal dependent whose phrase starts right
+		// after it, and its markers; no subject or auxiliary of its own.
+		n, marker, clause := -1, -1, false
+		for j := range toks {
+			if int(toks[j].Head) != i {
+				continue
+			}
+			switch toks[j].Rel.Base() {
+			case redline.Obj, redline.Nsubj, redline.Xcomp, redline.Iobj:
+				if j > i && n < 0 && (toks[j].UPOS == redline.NOUN || toks[j].UPOS == redline.PROPN || toks[j].UPOS == redline.ADJ) {
+					n = j
+				} else if j < i {
+					clause = true
+				}
+			case redline.Mark, redline.Case:
+				// A preposition the tagger may have called a
+				// subordinator ("from/SCONJ neighboring Syria"); the
+				// first of "out of" marks the phrase.
+				if markerWords[toks[j].Lower] || j > i {
+					clause = true
+				}
+				if marker < 0 {
+					marker = j
+				}
+			case redline.Aux:
+				clause = true
+			}
+		}
+		if n < 0 || clause || leftmostTok(toks, n) != i+1 {
+			continue
+		}
+		end := rightmostTok(toks, n)
+		// The rest of a split phrase: the noun phrase starting right after.
+		m := -1
+		if k := end + 1; k < len(toks) && (toks[k].UPOS == redline.NOUN || toks[k].UPOS == redline.PROPN || toks[k].UPOS == redline.ADJ) {
+			m = k
+			for h := int(toks[m].Head); h > m && (toks[h].UPOS == redline.NOUN || toks[h].UPOS == redline.PROPN) && leftmostTok(toks, h) == k; h = int(toks[m].Head) {
+				m = h
+			}
+			if toks[m].UPOS == redline.ADJ || dominates(toks, i, m) || marker >= 0 {
+				continue
+			}
+		}
+		if w == "visiting" && !s.namesPerson(toks, i+1, end) {
+			continue
+		}
+		h := int(toks[i].Head)
+		toks, fixed = s.mend(toks, fixed)
+		if m >= 0 {
+			rel := redline.Compound
+			if toks[n].UPOS == redline.ADJ {
+				rel = redline.Amod
+			}
+			toks[n].Rel, toks[n].Head = rel, int32(m)
+		} else {
+			rel := toks[i].Rel
+			switch rel.Base() {
+			case redline.Advcl, redline.Acl:
+				switch {
+				case marker >= 0 && h >= 0 && toks[h].UPOS == redline.VERB:
+					rel = redline.Obl
+				case marker >= 0:
+					rel = redline.Nmod
+				case i < h && toks[h].UPOS == redline.VERB && !hasChild(toks, h, redline.Nsubj):
+					rel = redline.Nsubj
+				default:
+					rel = redline.Dep
+				}
+			case redline.Csubj:
+				rel = redline.Nsubj
+			case redline.Xcomp, redline.Ccomp:
+				rel = redline.Obj
+				if hasChild(toks, h, redline.Obj) {
+					rel = redline.Dep
+				}
+			}
+			toks[n].Rel, toks[n].Head = rel, toks[i].Head
+			for j := range toks {
+				if j < i && int(toks[j].Head) == i {
+					switch toks[j].Rel.Base() {
+					case redline.Mark, redline.Case:
+						toks[j].Rel, toks[j].Head = redline.Case, int32(n)
+					}
+				}
+			}
+			m = n
+		}
+		toks[i].UPOS, toks[i].XPOS, toks[i].Lemma, toks[i].Rel, toks[i].Head = redline.ADJ, "JJ", toks[i].Lower, redline.Amod, int32(m)
+		// What else hung on the participle (a date, a clause) is the
+		// clause's.
+		for j := range toks {
+			if int(toks[j].Head) == i {
+				toks[j].Head = int32(h)
+			}
+		}
+	}
+	return toks, fixed
+}
+
+// leftmostTok is the first token of n's subtree.
+func leftmostTok(toks []redline.Token, n int) int {
+	l := n
+	for j := n - 1; j >= 0; j-- {
+		if dominates(toks, n, j) {
+			l = j
+		}
+	}
+	return l
+}
+
+// rightmostTok is the last token of n's subtree.
+func rightmostTok(toks []redline.Token, n int) int {
+	r := n
+	for j := n + 1; j < len(toks); j++ {
+		if dominates(toks, n, j) {
+			r = j
+		}
+	}
+	return r
+}
+
+// hasChild reports a dependent of h with base relation rel.
+func hasChild(toks []redline.Token, h int, rel redline.DepRel) bool {
+	for j := range toks {
+		if int(toks[j].Head) == h && toks[j].Rel.Base() == rel {
+			return true
+		}
+	}
+	return false
+}
+
+// namesPerson reports a person or a title among tokens a..b. Actors are
+// matched again after the repairs, so s.matches serves as scratch; this
+// runs only for the rare word that needs it.
+func (s *sentenceState) namesPerson(toks []redline.Token, a, b int) bool {
+	s.matches = s.c.dict.MatchActors(s.matches[:0], toks, s.doc.Date)
+	for _, m := range s.matches {
+		if m.Start >= a && m.End <= b+1 && (m.Kind == dict.Person || m.Kind == dict.Agent) {
+			return true
 		}
 	}
 	return false
