@@ -35,6 +35,11 @@ func TestDictPatterns(t *testing.T) {
 		{"The militia laid down its arms.", "0873"},
 		// A noun coordinated with the verb's object is lifted too.
 		{"Kenya lifted the trade and travel restrictions on Somalia.", "081"},
+		// Reinforcement verbs without a particle.
+		{"China has strengthened its forces near the border.", "154"},
+		{"Japan bolstered its garrison on the island.", "154"},
+		// A bare surname of a leader the people files know by full name.
+		{"Clinton said he will not lift the embargo on Cuba.", "1244"},
 	} {
 		var codes []string
 		for _, e := range c.Code(analyze(t, tc.text, "2021-12-11")) {
