@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/redline-events/redline/dict"
@@ -51,6 +52,32 @@ func TestDictPatterns(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%q: want %s among %q", tc.text, tc.want, codes)
+		}
+	}
+}
+
+// Whoever a sentence holds responsible or guilty did what the "for" or
+// "of" phrase names.
+func TestCulpable(t *testing.T) {
+	d, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(d)
+	for _, tc := range []struct{ text, want string }{
+		{"The Syrian army is responsible for the mass killings in Homs.", "SYRMIL>"},
+		{"Hezbollah was guilty of violating the ceasefire.", "LBNREBHZB>"},
+	} {
+		var got []string
+		for _, e := range c.Code(analyze(t, tc.text, "2021-12-11")) {
+			got = append(got, describe(&e))
+		}
+		found := false
+		for _, g := range got {
+			found = found || strings.HasPrefix(g, tc.want)
+		}
+		if !found {
+			t.Errorf("%q: want an event from %s among %q", tc.text, tc.want, got)
 		}
 	}
 }

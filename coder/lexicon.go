@@ -75,6 +75,9 @@ var (
 		"engage", "join", "attend", "host", "sign", "reach", "seal", "strike", "broker", "offer", "provide", "send", "extend",
 		"organize", "organise", "declare", "involve", "spearhead", "plan", "prepare", "call", "lead", "orchestrate",
 		"tighten", "enforce", "widen", "expand", "reinforce")
+	// Adjectives of blame whose subject did what their "for"/"of" phrase
+	// names: "responsible for the killings", "guilty of violating".
+	culpableAdjectives = set("responsible", "guilty", "culpable", "liable")
 	// Participles that are adjectives after "be": "were engaged in",
 	// "is involved in", "are prepared to". Their subject is the actor.
 	statePassives = set("engage", "involve", "prepare", "poise", "determine", "commit", "dedicate", "set", "resolve",

@@ -14,6 +14,9 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 		if o := s.nounAgents(v, out); len(o) > len(out) {
 			return o
 		}
+		if subj := s.culpable(v); subj >= 0 {
+			return s.actorsOf(subj, out)
+		}
 		// "Russia launched an invasion", "Serb forces were engaged in
 		// ethnic cleansing": the light verb's subject.
 		if h := t.head(v); h >= 0 && lightVerbs[t.lemma(h)] {
@@ -98,6 +101,9 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 	h := t.head(v)
 	if h < 0 {
 		return out
+	}
+	if subj := s.culpable(v); subj >= 0 {
+		return s.actorsOf(subj, out)
 	}
 	switch t.toks[v].Rel {
 	case redline.Xcomp:
@@ -849,3 +855,19 @@ func (s *sentenceState) actorsInside(h int, out []actorRef, depth int) []actorRe
 
 // finite reports a tensed verb tag.
 func finite(xpos string) bool { return xpos == "VBD" || xpos == "VBZ" || xpos == "VBP" }
+
+// culpable returns the subject of the adjective of blame that v's event
+// hangs on with "for" or "of" ("the government is responsible for mass
+// killings", "the front is guilty of violating the ceasefire"): the one
+// held to blame did it. It returns -1 otherwise.
+func (s *sentenceState) culpable(v int) int {
+	t := &s.t
+	h := t.head(v)
+	if h < 0 || !culpableAdjectives[t.lemma(h)] || t.toks[v].Rel.Base() == redline.Nsubj {
+		return -1
+	}
+	if t.caseOf(v) != "for" && t.caseOf(v) != "of" && !s.markedBy(v, "for", "of") {
+		return -1
+	}
+	return t.subject(h)
+}
