@@ -41,6 +41,9 @@ func TestDictPatterns(t *testing.T) {
 		{"Japan bolstered its garrison on the island.", "154"},
 		// A bare surname of a leader the people files know by full name.
 		{"Clinton said he will not lift the embargo on Cuba.", "1244"},
+		// Acronyms said as words, written in title case (Nato, Farc).
+		{"Nato deployed troops to Estonia.", "154"},
+		{"Farc released two hostages.", "0841"},
 	} {
 		var codes []string
 		for _, e := range c.Code(analyze(t, tc.text, "2021-12-11")) {
