@@ -42,6 +42,7 @@ func (s *sentenceState) repair(toks []redline.Token) []redline.Token {
 	toks, fixed = s.repairAttributive(toks, fixed)
 	toks, fixed = s.repairPartitive(toks, fixed)
 	toks, fixed = s.repairParticiple(toks, fixed)
+	toks, fixed = s.repairFrontedSubject(toks, fixed)
 	return s.repairSubject(toks, fixed)
 }
 
@@ -511,6 +512,97 @@ func (s *sentenceState) namesPerson(toks []redline.Token, a, b int) bool {
 	s.matches = s.c.dict.MatchActors(s.matches[:0], toks, s.doc.Date)
 	for _, m := range s.matches {
 		if m.Start >= a && m.End <= b+1 && (m.Kind == dict.Person || m.Kind == dict.Agent) {
+			return true
+		}
+	}
+	return false
+}
+
+// repairFrontedSubject gives a verb whose subject the parser coordinated
+// with a fronted phrase ("On Wednesday, French President Emmanuel Macron
+// in Berlin called", "Macron" a conjunct of "Wednesday"; "In late January,
+// Burkina Faso, Mali and Niger withdrew", with "January" taken for the
+// subject; "On Friday, the Israeli army in Gaza attacked", the army an
+// appositive of "Friday") that subject: a time or prepositional phrase set
+// off by a comma is not coordinated with, nor restated by, the noun phrase
+// after the comma, which is the
+// verb's subject when the verb has no other. A subject never has a
+// preposition, so a "subject" with one is that fronted phrase.
+func (s *sentenceState) repairFrontedSubject(toks []redline.Token, fixed bool) ([]redline.Token, bool) {
+	for c := range toks {
+		if toks[c].Rel != redline.Conj && toks[c].Rel != redline.Appos {
+			continue
+		}
+		d := int(toks[c].Head)
+		if d < 0 || d >= c {
+			continue
+		}
+		r := int(toks[d].Head)
+		if r <= c || toks[r].UPOS != redline.VERB {
+			continue
+		}
+		if u := toks[c].UPOS; u != redline.NOUN && u != redline.PROPN && u != redline.PRON {
+			continue
+		}
+		db := toks[d].Rel.Base()
+		if db != redline.Obl && !(db == redline.Nsubj && caseWord(toks, d) != "") {
+			continue
+		}
+		// The first conjunct after d, set off by a comma, without a
+		// conjunction of its own (a list would have one).
+		first, comma, subj := true, false, false
+		for j := range toks {
+			h := int(toks[j].Head)
+			if h == d && toks[j].Rel == redline.Conj && j > d && j < c {
+				first = false
+			}
+			if h == c && toks[j].Rel == redline.Cc {
+				first = false
+			}
+			if h == r && j != d {
+				switch toks[j].Rel.Base() {
+				case redline.Nsubj, redline.Csubj, redline.Expl:
+					subj = true
+				}
+			}
+		}
+		if l := leftmostTok(toks, c); toks[l].Lower == "," || (l > 0 && toks[l-1].Lower == ",") {
+			comma = true
+		}
+		if !first || !comma || subj {
+			continue
+		}
+		toks, fixed = s.mend(toks, fixed)
+		rel := redline.Nsubj
+		if hasChild(toks, r, redline.Aux) && passiveAux(toks, r) {
+			rel = redline.NsubjPass
+		}
+		toks[c].Rel, toks[c].Head = rel, int32(r)
+		if db == redline.Nsubj {
+			toks[d].Rel = redline.Obl
+		}
+		// The rest of the phrase after the subject ("in Berlin", "Mali
+		// and Niger") belongs to the subject.
+		for j := c + 1; j < r; j++ {
+			if int(toks[j].Head) != d {
+				continue
+			}
+			toks[j].Head = int32(c)
+			// A "conjunct" with neither comma nor conjunction before it
+			// is the rest of the subject's name ("German Chancellor Olaf
+			// Scholz" split after the title).
+			if l := leftmostTok(toks, j); toks[j].Rel == redline.Conj && !hasChild(toks, j, redline.Cc) && toks[l].Lower != "," && toks[l-1].Lower != "," {
+				toks[j].Rel = redline.Appos
+			}
+		}
+	}
+	return toks, fixed
+}
+
+// passiveAux reports a passive auxiliary on verb v.
+func passiveAux(toks []redline.Token, v int) bool {
+	for j := range toks {
+		if int(toks[j].Head) == v && toks[j].Rel == redline.AuxPass {
 			return true
 		}
 	}
