@@ -314,7 +314,7 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 			// threat is already making it: "will ask", "is ready to
 			// contribute troops" (0334).
 			modes[0] = redline.Asserted
-		case s.conditioned(v):
+		case s.conditionalThreat(v, code):
 			// "will withdraw its force unless the president arranges a
 			// ceasefire": an action announced on a condition is a threat.
 			codes[1], modes[1] = threatCode(code), redline.Asserted

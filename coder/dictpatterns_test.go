@@ -44,6 +44,13 @@ func TestDictPatterns(t *testing.T) {
 		// Acronyms said as words, written in title case (Nato, Farc).
 		{"Nato deployed troops to Estonia.", "154"},
 		{"Farc released two hostages.", "0841"},
+		// A withdrawal of peacekeepers, even with the place it leaves.
+		{"The UN withdrew its peacekeepers from Lebanon.", "1661"},
+		// A conditional offer to yield is an intent; a conditional
+		// sanction, or anything announced "unless", a threat.
+		{"Chile is willing to withdraw its troops from Haiti if the UN asks.", "0356"},
+		{"Canada will impose sanctions on Iran if it enriches uranium.", "1312"},
+		{"Peru will withdraw its troops unless the rebels disarm.", "130"},
 	} {
 		var codes []string
 		for _, e := range c.Code(analyze(t, tc.text, "2021-12-11")) {

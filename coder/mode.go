@@ -156,9 +156,22 @@ func (s *sentenceState) nounContent(v int) bool {
 	return n >= 0 && t.toks[n].UPOS == redline.NOUN && s.markedBy(v, "that")
 }
 
-// conditioned reports an "unless" or "if" clause on v: the condition of an
-// announced action.
-func (s *sentenceState) conditioned(v int) bool { return s.condition(v) >= 0 }
+// conditionalThreat reports an announced action that a condition turns
+// into a threat: any action "unless" the target yields ("will withdraw its
+// force unless the president arranges a ceasefire"), and a conflictual one
+// "if" it does not ("will impose sanctions if Iran enriches"). Cooperation
+// or yielding offered "if" asked ("is willing to withdraw its troops if
+// the new government asks") is an offer: an expression of intent (03).
+func (s *sentenceState) conditionalThreat(v int, code redline.Code) bool {
+	c := s.condition(v)
+	if c < 0 {
+		return false
+	}
+	if s.markedBy(c, "unless") {
+		return true
+	}
+	return code.Root() >= "09"
+}
 
 // condition returns the verb of an "unless" or "if" clause on v, or -1.
 func (s *sentenceState) condition(v int) int {
