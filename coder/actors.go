@@ -147,7 +147,25 @@ func (s *sentenceState) ownOrgan(a, src actorRef) bool {
 		return false
 	}
 	role := strings.TrimPrefix(src.actor.Code, src.actor.Country)
-	return stateRole(strings.TrimPrefix(a.actor.Code, a.actor.Country)) && (role == "" || stateRole(role))
+	arole := strings.TrimPrefix(a.actor.Code, a.actor.Country)
+	if !stateRole(arole) {
+		return false
+	}
+	switch {
+	case role == "":
+		return true
+	case len(role) >= 3 && len(arole) >= 3 && role[:3] == arole[:3]:
+		return true
+	case len(role) >= 3 && role[:3] == "GOV":
+		// The executive commands the forces, police and services; a
+		// legislature or a court is a branch of its own ("a member of
+		// parliament urged the president").
+		switch arole[:3] {
+		case "MIL", "COP", "SPY":
+			return true
+		}
+	}
+	return false
 }
 
 // stateRole reports a CAMEO role code of the state's own apparatus.
