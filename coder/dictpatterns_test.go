@@ -51,6 +51,12 @@ func TestDictPatterns(t *testing.T) {
 		{"Chile is willing to withdraw its troops from Haiti if the UN asks.", "0356"},
 		{"Canada will impose sanctions on Iran if it enriches uranium.", "1312"},
 		{"Peru will withdraw its troops unless the rebels disarm.", "130"},
+		// Formal pardons are releases (codebook note on 056).
+		{"The Kenyan president pardoned 300 prisoners.", "0841"},
+		// Aid workers forced out are expelled aid agencies.
+		{"Sudan forced aid workers out of Darfur.", "1663"},
+		// Equipment handed over is aid in kind.
+		{"Japan donated 20 ambulances to Ghana.", "070"},
 	} {
 		var codes []string
 		for _, e := range c.Code(analyze(t, tc.text, "2021-12-11")) {
