@@ -57,6 +57,8 @@ func TestDictPatterns(t *testing.T) {
 		{"Sudan forced aid workers out of Darfur.", "1663"},
 		// Equipment handed over is aid in kind.
 		{"Japan donated 20 ambulances to Ghana.", "070"},
+		// Evacuations from danger are humanitarian aid.
+		{"French troops carried out an emergency evacuation of civilians from Bangui.", "073"},
 	} {
 		var codes []string
 		for _, e := range c.Code(analyze(t, tc.text, "2021-12-11")) {
