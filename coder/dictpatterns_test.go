@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -96,6 +97,35 @@ func TestCulpable(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%q: want an event from %s among %q", tc.text, tc.want, got)
+		}
+	}
+}
+
+// Agreeing with someone's view is a statement; agreeing with someone to do
+// something stays an intent to cooperate.
+func TestSharedView(t *testing.T) {
+	d, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(d)
+	for _, tc := range []struct {
+		text, want, not string
+	}{
+		{"Germany agrees with France that the plan is fair.", "010", "030"},
+		{"Italian officials said they agree with the EU decision.", "010", "030"},
+		{"Russia agreed with Ukraine to exchange prisoners.", "", "010"},
+		{"Serbia agreed with Kosovo on a trade deal.", "", "010"},
+	} {
+		var codes []string
+		for _, e := range c.Code(analyze(t, tc.text, "2021-12-11")) {
+			codes = append(codes, string(e.Code))
+		}
+		if tc.want != "" && !slices.Contains(codes, tc.want) {
+			t.Errorf("%q: want %s among %q", tc.text, tc.want, codes)
+		}
+		if slices.Contains(codes, tc.not) {
+			t.Errorf("%q: unwanted %s among %q", tc.text, tc.not, codes)
 		}
 	}
 }

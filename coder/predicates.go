@@ -273,9 +273,14 @@ func (s *sentenceState) findPredicates() {
 			}
 			continue
 		}
+		code := best.Code
+		if !noun && len(best.Items) == 0 && code == "030" && lemma == "agree" && s.sharedView(i) {
+			s.note("%q: agreeing with someone's view is a statement, not an intent to cooperate", tok.Form)
+			code = "010"
+		}
 		// A noun that is itself an item of a verb's pattern ("impose
 		// sanctions") is consumed by the verb below.
-		s.preds = append(s.preds, predicate{tok: i, pat: best, code: best.Code, used: bestUsed, inner: -1, outer: -1, noun: noun, demanded: -1})
+		s.preds = append(s.preds, predicate{tok: i, pat: best, code: code, used: bestUsed, inner: -1, outer: -1, noun: noun, demanded: -1})
 	}
 	// Drop nominal predicates consumed by a verb pattern's items.
 	out := s.preds[:0]
@@ -294,6 +299,35 @@ func (s *sentenceState) findPredicates() {
 		out = append(out, p)
 	}
 	s.preds = out
+}
+
+// sharedView reports "agree with" someone or something as holding the same
+// view ("said they agree with the NCAA that", "agree with the
+// recommendation"), not agreeing to do something: a "with" phrase, nothing
+// agreed to do (no infinitive), and either the present tense of a state of
+// mind or a "that" clause giving the view.
+func (s *sentenceState) sharedView(v int) bool {
+	t := &s.t
+	with, view := false, false
+	for c := t.first[v]; c >= 0; c = t.next[c] {
+		switch t.toks[c].Rel.Base() {
+		case redline.Obl:
+			with = with || t.caseOf(int(c)) == "with"
+		case redline.Xcomp:
+			return false
+		case redline.Advcl:
+			if s.markedBy(int(c), "to") {
+				return false
+			}
+		case redline.Ccomp:
+			view = view || s.markedBy(int(c), "that")
+		}
+	}
+	switch t.toks[v].XPOS {
+	case "VBP", "VBZ":
+		view = true
+	}
+	return with && view
 }
 
 // naming reports a verb of naming with its small clause: what is named
