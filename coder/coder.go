@@ -244,6 +244,13 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 		}
 	}
 	s.self = nil
+	if len(tgts) == 0 && len(srcs) == 2 && s.reciprocal(v, p) {
+		// "Iran and Iraq clashed", "the two leaders met": each of a pair
+		// acts on the other (the loop below skips an actor on itself). A
+		// meeting of many is not a web of dyads.
+		tgts = append(tgts, srcs...)
+		s.note("%q (%s): reciprocal, each party the others' target", s.t.toks[v].Form, p.code)
+	}
 	if len(srcs) == 0 && len(tgts) == 0 {
 		s.note("%q (%s): no actor for source or target", s.t.toks[v].Form, p.code)
 		return out

@@ -166,8 +166,10 @@ func TestCoder(t *testing.T) {
 		{"future", "Russia will invade Ukraine.", []string{"RUS>UKR 192 future"}, []string{"RUS>UKR 192 asserted"}},
 		{"modal", "Russia could invade Ukraine.", []string{"RUS>UKR 192 hypothetical"}, []string{"RUS>UKR 192 asserted"}},
 		{"conditional", "If Russia invades Ukraine, the sanctions will hurt.", []string{"RUS>UKR 192 hypothetical"}, []string{"RUS>UKR 192 asserted"}},
+		// The codebook's own example of 0312: "Two reciprocal events are
+		// coded with actors reversed."
 		{"compound subject", "Jordan and Britain agreed to hold joint military exercises.",
-			[]string{"JOR> 0312 asserted", "GBR> 0312 asserted"}, nil},
+			[]string{"JOR>GBR 0312 asserted", "GBR>JOR 0312 asserted"}, nil},
 		{"agent with country", "Russian troops attacked Donetsk.", []string{"RUSMIL>UKR 190 asserted"}, nil},
 		{"threat composed", "Washington threatened to impose sanctions on Russia.", []string{"USA>RUS 1312 asserted"},
 			[]string{"USA>RUS 163 asserted"}},
@@ -218,7 +220,7 @@ func TestCoder(t *testing.T) {
 		// A subject the parser hung as an appositive on a fronted phrase
 		// is the subjectless finite verb's.
 		{"fronted phrase's appositive", "With the signing of a Memorandum of Understanding on Cessation of Hostilities, the Russian government and Ukraine have agreed to allow access.",
-			[]string{"RUSGOV> 030 asserted", "UKR> 030 asserted"}, nil},
+			[]string{"RUSGOV>UKR 030 asserted", "UKR>RUSGOV 030 asserted"}, nil},
 		// The one told comes right after a verb of telling, even when the
 		// parser made it the subject of the gerund clause that follows.
 		{"recipient before a gerund", "Britain has warned Putin joining the talks is not possible.",

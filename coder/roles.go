@@ -587,6 +587,10 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 		}
 		return out
 	}
+	// Two parties acting on one another ("India and Pakistan held talks in
+	// Dubai", "met in Rome") are each other's targets, not the place where
+	// they meet.
+	mutual := len(s.self) == 2 && s.reciprocal(v, p)
 	if c := t.child(v, redline.Iobj); c >= 0 {
 		// "read Putin the riot act", "gave Ukraine weapons".
 		if out = s.actorsOf(c, out); len(out) > n {
@@ -613,7 +617,9 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 		}
 		for c := t.first[obj]; c >= 0; c = t.next[c] {
 			// Not the possessor: "opened its borders" is the subject's own.
-			if t.toks[c].Rel.Base() == redline.Nmod && t.toks[c].Rel != redline.NmodPoss {
+			// Nor where parties acting on one another meet ("held talks in
+			// Dubai").
+			if t.toks[c].Rel.Base() == redline.Nmod && t.toks[c].Rel != redline.NmodPoss && !(mutual && t.caseOf(int(c)) == "in") {
 				if out = s.actorsOrInside(int(c), out); len(out) > n {
 					return out
 				}
@@ -668,8 +674,11 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 			if t.toks[c].Rel.Base() != redline.Obl {
 				continue
 			}
-			switch t.caseOf(int(c)) {
+			switch cs := t.caseOf(int(c)); cs {
 			case "against", "on", "with", "to", "into", "at", "toward", "towards", "upon", "in":
+				if mutual && cs == "in" {
+					continue
+				}
 				if out = s.actorsOrInside(int(c), out); len(out) > n {
 					return out
 				}
@@ -755,6 +764,9 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 				}
 			}
 		}
+	}
+	if mutual {
+		return out
 	}
 	// Last, a country or capital where it happened: "opened an embassy in
 	// Tehran", "postpone the demonstration in Baku", "resume attacks in
@@ -870,4 +882,41 @@ func (s *sentenceState) culpable(v int) int {
 		return -1
 	}
 	return t.subject(h)
+}
+
+// reciprocalWords are predicates whose plural subject acts on itself, each
+// party on the others, when nothing else is named: "Iran and Iraq
+// clashed", "the two leaders met", "held talks", "reached an agreement".
+var reciprocalWords = set("meet", "meeting", "talk", "talks", "speak", "negotiate", "negotiation", "agree", "agreement", "clash",
+	"cooperate", "cooperation", "collaborate", "disagree", "quarrel", "reconcile", "confer", "spar", "feud",
+	"wrangle", "argue", "consult", "consultation", "summit", "fight", "skirmish", "normalize", "normalise")
+
+// reciprocal reports a predicate at v whose several sources act on one
+// another: a reciprocal word with no object of its own, a light verb whose
+// object is one ("held talks"), or any verb whose object is "each other"
+// or "one another" ("accused each other").
+func (s *sentenceState) reciprocal(v int, p *predicate) bool {
+	t := &s.t
+	o := t.child(v, redline.Obj)
+	if o >= 0 {
+		// "each other" as a fixed pair, or "other" with its determiner.
+		w, x := t.toks[o].Lower, ""
+		if f := t.child(o, redline.Fixed); f >= 0 {
+			x = t.toks[f].Lower
+		} else if o > 0 && t.head(o-1) == o {
+			w, x = t.toks[o-1].Lower, w
+		}
+		if (w == "each" && x == "other") || (w == "one" && x == "another") {
+			return true
+		}
+	}
+	if p.noun {
+		return reciprocalWords[t.lemma(v)]
+	}
+	if reciprocalWords[t.lemma(v)] {
+		return o < 0 && t.child(v, redline.Iobj) < 0
+	}
+	// "held talks", "reached an agreement": the object is the pattern's
+	// reciprocal noun.
+	return o >= 0 && o < 64 && p.used&(1<<uint(o)) != 0 && reciprocalWords[t.lemma(o)]
 }

@@ -29,3 +29,31 @@ func TestOwnOrgan(t *testing.T) {
 		codeDefault(t, c, tt.text, tt.want, tt.not)
 	}
 }
+
+// Two parties of a reciprocal predicate with no one else named act on each
+// other; a place where they meet is not a party; three or more are not
+// made a web of pairs.
+func TestReciprocal(t *testing.T) {
+	dd, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(dd)
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"Iranian and Iraqi troops clashed on the border.", []string{"IRNMIL>IRQMIL 190", "IRQMIL>IRNMIL 190"}, nil},
+		{"Russia and Ukraine accused each other of violating the truce.", []string{"RUS>UKR 112 asserted", "UKR>RUS 112 asserted"}, nil},
+		{"India and Pakistan held talks in Dubai.", []string{"IND>PAK 046 asserted", "PAK>IND 046 asserted"}, []string{"ARE"}},
+		// A named partner stays the target.
+		{"India and Pakistan held talks with China in Dubai.", []string{"IND>CHN 046 asserted", "PAK>CHN 046 asserted"}, []string{"IND>PAK", "PAK>IND"}},
+		// Attacking is not done to one another.
+		{"The United States and Britain attacked overnight.", nil, []string{"USA>GBR", "GBR>USA"}},
+		{"Israel and Jordan met in Amman.", []string{"ISR>JOR 040", "JOR>ISR 040"}, nil},
+		{"France, Germany and Italy met on Monday.", nil, []string{"FRA>DEU", "DEU>ITA"}},
+	}
+	for _, tt := range tests {
+		codeDefault(t, c, tt.text, tt.want, tt.not)
+	}
+}
