@@ -129,3 +129,30 @@ func TestSharedView(t *testing.T) {
 		}
 	}
 }
+
+// A verb coordinated with a framing verb is not framed by it: "called X and
+// urged him" asserts the urging, "rejects and condemns" the condemnation.
+func TestConjunctMode(t *testing.T) {
+	d, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(d)
+	for _, tc := range []struct{ text, want string }{
+		{"Biden called Netanyahu and urged him to show restraint.", "0256 asserted"},
+		{"Egypt rejects and condemns the Israeli raid.", "111 asserted"},
+		{"Serbia and Kosovo failed to reach an agreement on energy.", "164 asserted"},
+	} {
+		var got []string
+		for _, e := range c.Code(analyze(t, tc.text, "2021-12-11")) {
+			got = append(got, describe(&e))
+		}
+		found := false
+		for _, g := range got {
+			found = found || strings.HasSuffix(g, " "+tc.want)
+		}
+		if !found {
+			t.Errorf("%q: want %s among %q", tc.text, tc.want, got)
+		}
+	}
+}

@@ -14,9 +14,15 @@ import (
 // impose"), which CAMEO codes as an asserted statement of intent.
 func (s *sentenceState) mode(v int) (m redline.Mode, intent bool) {
 	t := &s.t
+	viaConj := false
 	for h, prev, steps := v, -1, 0; h >= 0 && steps < 6; steps++ {
 		lemma := t.lemma(h)
-		if prev >= 0 && s.isComposedPair(h, prev) {
+		if viaConj {
+			// "called Erdogan and urged him": a coordinated verb is
+			// not what its first conjunct's verb frames ("call for"
+			// makes its complement a wish, not its conjunct).
+			viaConj = false
+		} else if prev >= 0 && s.isComposedPair(h, prev) {
 			// The embedded event was composed into this speech act; the
 			// speech act's own mode is what counts from here up.
 		} else if prev >= 0 {
@@ -109,6 +115,7 @@ func (s *sentenceState) mode(v int) (m redline.Mode, intent bool) {
 					return m, m == redline.Future
 				}
 			}
+			viaConj = true
 			continue
 		}
 		prev, h = h, t.head(h)
