@@ -60,6 +60,13 @@ func TestDictPatterns(t *testing.T) {
 		{"Japan donated 20 ambulances to Ghana.", "070"},
 		// Evacuations from danger are humanitarian aid.
 		{"French troops carried out an emergency evacuation of civilians from Bangui.", "073"},
+		// Troops arriving to join peacekeepers or to deliver aid provide
+		// it; intelligence cooperation is sharing intelligence.
+		{"Irish troops arrived in Lebanon to join the UN peacekeeping force.", "074"},
+		{"Indian soldiers arrived in Nepal to deliver aid.", "070"},
+		{"Cooperation between Kenya and Uganda on intelligence sharing has grown.", "064"},
+		// A pledge in the passive of "commit" is an intent.
+		{"Vietnam said it is committed to opening up its economy to foreign investors.", "0311"},
 	} {
 		var codes []string
 		for _, e := range c.Code(analyze(t, tc.text, "2021-12-11")) {

@@ -39,6 +39,15 @@ func (s *sentenceState) mode(v int) (m redline.Mode, intent bool) {
 				own := t.toks[prev].Rel == redline.Xcomp && t.child(h, redline.Obj) < 0
 				return redline.Future, own
 			}
+			if committedHeads[lemma] && s.markedBy(prev, "to") {
+				// "is committed to opening up the economy": a pledge of
+				// the subject's own act. Only with "to": "committed
+				// atrocities" is done.
+				if s.negated(h) {
+					return redline.Negated, false
+				}
+				return redline.Future, true
+			}
 			if hypotheticalHeads[lemma] {
 				if s.negated(h) {
 					return redline.Negated, false
@@ -126,6 +135,10 @@ func (s *sentenceState) mode(v int) (m redline.Mode, intent bool) {
 	}
 	return redline.Asserted, false
 }
+
+// committedHeads are verbs whose passive, with "to" and a gerund, pledges
+// the subject's own act ("is committed to", "are dedicated to").
+var committedHeads = set("commit", "dedicate", "devote")
 
 // irrealisInfinitive reports an infinitive on a noun ("an agreement to
 // increase trade", "a bill to ban protests"): what the noun is for, not
