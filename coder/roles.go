@@ -625,6 +625,9 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 				}
 			}
 		}
+		if out = s.ledTo(obj, out, 0); len(out) > n {
+			return out
+		}
 	}
 	// An event noun is done to whoever holds it: "prevented the
 	// demonstration staged by students".
@@ -859,6 +862,34 @@ func (s *sentenceState) actorsInside(h int, out []actorRef, depth int) []actorRe
 		if s.t.toks[c].Rel.Base() == redline.Nmod && s.t.toks[c].Rel != redline.NmodPoss {
 			if out = s.actorsInside(int(c), out, depth+1); len(out) > n {
 				return out
+			}
+		}
+	}
+	return s.ledTo(h, out, depth)
+}
+
+// ledTo appends the actors of where the thing at h leads, by a participle
+// of direction: "power lines leading into Kabul", "the roads going to
+// Mosul" are the city's. Such a place completes a dyad whose doer is
+// known; alone it is too weak a trace to make an event of.
+func (s *sentenceState) ledTo(h int, out []actorRef, depth int) []actorRef {
+	if len(s.self) == 0 {
+		return out
+	}
+	n := len(out)
+	for c := s.t.first[h]; c >= 0; c = s.t.next[c] {
+		if s.t.toks[c].Rel != redline.Acl || s.t.toks[c].XPOS != "VBG" {
+			continue
+		}
+		for d := s.t.first[c]; d >= 0; d = s.t.next[d] {
+			if s.t.toks[d].Rel.Base() != redline.Obl {
+				continue
+			}
+			switch s.t.caseOf(int(d)) {
+			case "into", "to", "toward", "towards":
+				if out = s.actorsInside(int(d), out, depth+1); len(out) > n {
+					return out
+				}
 			}
 		}
 	}

@@ -57,3 +57,25 @@ func TestReciprocal(t *testing.T) {
 		codeDefault(t, c, tt.text, tt.want, tt.not)
 	}
 }
+
+// A thing with no actor of its own that leads somewhere by a participle of
+// direction is that place's, for a doer the text names.
+func TestLedTo(t *testing.T) {
+	dd, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(dd)
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"Rebels blew up a bridge leading into Mosul.", []string{"---REB>IRQ 1712 asserted"}, nil},
+		{"Afghan soldiers blocked the roads leading to Kandahar.", []string{"AFGMIL>AFG 144 asserted"}, nil},
+		// No doer: no event made of the place alone.
+		{"A bridge leading into Mosul was destroyed.", nil, []string{"IRQ"}},
+	}
+	for _, tt := range tests {
+		codeDefault(t, c, tt.text, tt.want, tt.not)
+	}
+}
