@@ -130,6 +130,12 @@ func (s *sentenceState) isAttribution(p *predicate) bool {
 	if p.code.Root() != "01" || p.noun || !reportingVerbs[t.lemma(v)] {
 		return false
 	}
+	if p.code != "010" && s.ownWords(p) {
+		// "claimed responsibility for the crash, saying ...", "expressed
+		// concern that ...": the pattern's words make a specific
+		// statement of its own, whatever clause it also carries.
+		return false
+	}
 	for c := t.first[v]; c >= 0; c = t.next[c] {
 		switch t.toks[c].Rel.Base() {
 		case redline.Ccomp, redline.Parataxis, redline.Xcomp:
@@ -169,6 +175,23 @@ func (s *sentenceState) personal(v int) bool {
 	// An imperative: a bare verb at the root, no subject, no auxiliary.
 	if t.head(v) < 0 && t.toks[v].XPOS == "VB" && t.childBase(v, redline.Aux) < 0 {
 		return true
+	}
+	return false
+}
+
+// ownWords reports a pattern word that is the verb's own object or oblique
+// ("claimed responsibility"), not a word inside the clause it reports
+// ("claimed that ... after a terror attack").
+func (s *sentenceState) ownWords(p *predicate) bool {
+	t := &s.t
+	for u := 0; u < len(t.toks) && u < 64; u++ {
+		if p.used&(1<<uint(u)) == 0 || t.head(u) != p.tok {
+			continue
+		}
+		switch t.toks[u].Rel.Base() {
+		case redline.Obj, redline.Iobj, redline.Obl, redline.Compound:
+			return true
+		}
 	}
 	return false
 }

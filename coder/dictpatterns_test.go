@@ -149,6 +149,10 @@ func TestConjunctMode(t *testing.T) {
 		{"Biden called Netanyahu and urged him to show restraint.", "0256 asserted"},
 		{"Egypt rejects and condemns the Israeli raid.", "111 asserted"},
 		{"Serbia and Kosovo failed to reach an agreement on energy.", "164 asserted"},
+		// A reporting verb whose own object makes a specific statement
+		// is that statement even when it also reports a clause; one that
+		// only reports keeps to attribution.
+		{"Al-Shabaab claimed responsibility for the blast, saying its fighters had planted the bomb.", "015 asserted"},
 	} {
 		var got []string
 		for _, e := range c.Code(analyze(t, tc.text, "2021-12-11")) {
@@ -160,6 +164,20 @@ func TestConjunctMode(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%q: want %s among %q", tc.text, tc.want, got)
+		}
+	}
+}
+
+func TestReportedClauseWordsStayAttribution(t *testing.T) {
+	d, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(d)
+	txt := "The minister claimed that the army had repelled an attack near the border."
+	for _, e := range c.Code(analyze(t, txt, "2021-12-11")) {
+		if e.Code == "015" {
+			t.Errorf("%q: a word inside the reported clause made a claim of responsibility: %s", txt, describe(&e))
 		}
 	}
 }
