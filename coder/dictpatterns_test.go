@@ -67,6 +67,8 @@ func TestDictPatterns(t *testing.T) {
 		{"Cooperation between Kenya and Uganda on intelligence sharing has grown.", "064"},
 		// A pledge in the passive of "commit" is an intent.
 		{"Vietnam said it is committed to opening up its economy to foreign investors.", "0311"},
+		// An attempted cyber attack is coercion done.
+		{"Iran tried to hack into the computers of Israeli officials.", "170"},
 	} {
 		var codes []string
 		for _, e := range c.Code(analyze(t, tc.text, "2021-12-11")) {
