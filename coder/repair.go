@@ -43,6 +43,7 @@ func (s *sentenceState) repair(toks []redline.Token) []redline.Token {
 	toks, fixed = s.repairPartitive(toks, fixed)
 	toks, fixed = s.repairParticiple(toks, fixed)
 	toks, fixed = s.repairFrontedSubject(toks, fixed)
+	toks, fixed = s.repairVocative(toks, fixed)
 	return s.repairSubject(toks, fixed)
 }
 
@@ -607,4 +608,43 @@ func passiveAux(toks []redline.Token, v int) bool {
 		}
 	}
 	return false
+}
+
+// repairVocative makes the subject of a finite verb that has none the name
+// the parser took for a form of address before it ("Ankara, too, is warning
+// Washington", "Greece, replying to a warning from Turkey, repeated"): news
+// addresses no one, and a finite clause has a subject. An imperative (a
+// bare verb without auxiliary) keeps its vocative.
+func (s *sentenceState) repairVocative(toks []redline.Token, fixed bool) ([]redline.Token, bool) {
+	for n := range toks {
+		v := int(toks[n].Head)
+		if toks[n].Rel != redline.Vocative || v <= n || toks[v].UPOS != redline.VERB {
+			continue
+		}
+		if u := toks[n].UPOS; u != redline.PROPN && u != redline.NOUN {
+			continue
+		}
+		tensed := toks[v].XPOS == "VBD" || toks[v].XPOS == "VBZ" || toks[v].XPOS == "VBP"
+		subj := false
+		for j := range toks {
+			if int(toks[j].Head) != v {
+				continue
+			}
+			switch toks[j].Rel.Base() {
+			case redline.Nsubj, redline.Csubj, redline.Expl:
+				subj = true
+			case redline.Aux:
+				tensed = true
+			}
+		}
+		if subj || !tensed {
+			continue
+		}
+		toks, fixed = s.mend(toks, fixed)
+		toks[n].Rel = redline.Nsubj
+		if passiveAux(toks, v) {
+			toks[n].Rel = redline.NsubjPass
+		}
+	}
+	return toks, fixed
 }

@@ -86,3 +86,23 @@ func TestRepairFrontedSubject(t *testing.T) {
 		codeDefault(t, c, tt.text, tt.want, tt.not)
 	}
 }
+
+// A name the parser took for a form of address before a finite verb with
+// no subject is that verb's subject; an imperative keeps its vocative.
+func TestRepairVocative(t *testing.T) {
+	dd, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(dd)
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"Ankara, too, is warning Washington of severe consequences.", []string{"TUR>USA 130 asserted"}, nil},
+		{"Russia, unfortunately, does not honor ceasefires.", []string{"RUS> 0871 negated"}, nil},
+	}
+	for _, tt := range tests {
+		codeDefault(t, c, tt.text, tt.want, tt.not)
+	}
+}
