@@ -155,6 +155,8 @@ func TestConjunctMode(t *testing.T) {
 		// is that statement even when it also reports a clause; one that
 		// only reports keeps to attribution.
 		{"Al-Shabaab claimed responsibility for the blast, saying its fighters had planted the bomb.", "015 asserted"},
+		// Steps taken to do something do it, by the one who takes them.
+		{"Sudan has taken steps to enhance political freedoms.", "081 asserted"},
 	} {
 		var got []string
 		for _, e := range c.Code(analyze(t, tc.text, "2021-12-11")) {

@@ -153,6 +153,10 @@ func (s *sentenceState) irrealisInfinitive(h int) bool {
 	if l := t.lemma(n); intentHeads[l] || hypotheticalHeads[l] || negatingHeads[l] {
 		return false
 	}
+	if s.stepsTaken(h) >= 0 {
+		// "has taken steps to enhance political freedoms": done.
+		return false
+	}
 	for c := t.first[n]; c >= 0; c = t.next[c] {
 		if b := t.toks[c].Rel.Base(); (b == redline.Amod || b == redline.Det) && (t.toks[c].XPOS == "JJS" || ordinals[t.toks[c].Lower]) {
 			return false
@@ -160,6 +164,22 @@ func (s *sentenceState) irrealisInfinitive(h int) bool {
 	}
 	return true
 }
+
+// stepsTaken returns the verb of "take steps (measures, action) to do X"
+// when v is the X: the doer of "take" does X. It returns -1 otherwise.
+func (s *sentenceState) stepsTaken(v int) int {
+	t := &s.t
+	n := t.head(v)
+	if n < 0 || t.toks[v].Rel != redline.Acl || !s.markedBy(v, "to") || !stepNouns[t.lemma(n)] {
+		return -1
+	}
+	if g := t.head(n); g >= 0 && t.toks[n].Rel.Base() == redline.Obj && t.lemma(g) == "take" {
+		return g
+	}
+	return -1
+}
+
+var stepNouns = set("step", "measure", "action")
 
 // nounContent reports a finite clause, or a conjunct of one, that a noun
 // takes as its content with "that" ("guarantees that NATO will not grant

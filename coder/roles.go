@@ -105,6 +105,9 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 	if subj := s.culpable(v); subj >= 0 {
 		return s.actorsOf(subj, out)
 	}
+	if g := s.stepsTaken(v); g >= 0 {
+		return s.sources(g, false, out)
+	}
 	switch t.toks[v].Rel {
 	case redline.Xcomp:
 		// "urged Iran to release": object control; "agreed to allow": the
