@@ -105,7 +105,8 @@ var (
 	// Nouns that stand for previously named actors: "the two countries".
 	anaphoricNouns = set("country", "countries", "nation", "nations", "side", "sides", "leader", "leaders",
 		"government", "governments", "state", "states", "neighbour", "neighbours", "neighbor", "neighbors",
-		"party", "parties", "rival", "rivals", "ally", "allies", "president", "minister", "group", "movement")
+		"party", "parties", "rival", "rivals", "ally", "allies", "president", "minister", "group", "movement",
+		"presidents", "ministers", "premiers", "chancellors", "delegations", "armies", "militaries", "capitals", "powers")
 	// Prepositions that date one event by another: an event noun they
 	// introduce is background ("rioted after a demonstration").
 	timeFrames = set("after", "following", "before", "since", "amid", "amidst")

@@ -921,7 +921,7 @@ func (s *sentenceState) culpable(v int) int {
 // reciprocalWords are predicates whose plural subject acts on itself, each
 // party on the others, when nothing else is named: "Iran and Iraq
 // clashed", "the two leaders met", "held talks", "reached an agreement".
-var reciprocalWords = set("meet", "meeting", "talk", "talks", "speak", "negotiate", "negotiation", "agree", "agreement", "clash",
+var reciprocalWords = set("meet", "meeting", "talk", "talks", "speak", "negotiate", "negotiation", "agree", "agreement", "pact", "accord", "treaty", "deal", "clash",
 	"cooperate", "cooperation", "collaborate", "disagree", "quarrel", "reconcile", "confer", "spar", "feud",
 	"wrangle", "argue", "consult", "consultation", "summit", "fight", "skirmish", "normalize", "normalise")
 

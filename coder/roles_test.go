@@ -51,6 +51,8 @@ func TestReciprocal(t *testing.T) {
 		// Attacking is not done to one another.
 		{"The United States and Britain attacked overnight.", nil, []string{"USA>GBR", "GBR>USA"}},
 		{"Israel and Jordan met in Amman.", []string{"ISR>JOR 040", "JOR>ISR 040"}, nil},
+		// A plural title with "two" takes up the pair named before.
+		{"Putin met Xi in Beijing on Monday. The two presidents signed a trade pact.", []string{"RUSGOV>CHNGOV 057 asserted", "CHNGOV>RUSGOV 057 asserted"}, nil},
 		{"France, Germany and Italy met on Monday.", nil, []string{"FRA>DEU", "DEU>ITA"}},
 	}
 	for _, tt := range tests {
