@@ -67,6 +67,9 @@ func TestDictPatterns(t *testing.T) {
 		{"Cooperation between Kenya and Uganda on intelligence sharing has grown.", "064"},
 		// A pledge in the passive of "commit" is an intent.
 		{"Vietnam said it is committed to opening up its economy to foreign investors.", "0311"},
+		// Predicative adjectives of attitude are comments.
+		{"Japan said it is skeptical of the Chinese proposal.", "012"},
+		{"The Kenyan government is optimistic about the talks with Somalia.", "013"},
 		// An attempted cyber attack is coercion done.
 		{"Iran tried to hack into the computers of Israeli officials.", "170"},
 	} {

@@ -219,10 +219,17 @@ func (s *sentenceState) findPredicates() {
 			// A participle after "be" is a verb in all but its tag: "Israel
 			// is opposed to French mediation". Attributive ones ("the
 			// invaded country") describe, and are left alone.
-			if s.t.child(i, redline.Cop) < 0 || !strings.HasSuffix(tok.Lower, "ed") {
+			if s.t.child(i, redline.Cop) < 0 {
 				continue
 			}
-			lemma = tag.Lemma(tok.Form, tok.Lower, redline.VERB, "VBN")
+			if strings.HasSuffix(tok.Lower, "ed") {
+				lemma = tag.Lemma(tok.Form, tok.Lower, redline.VERB, "VBN")
+			} else {
+				// A predicative adjective of attitude is a comment of its
+				// subject's: "said it is skeptical of the plan" (012).
+				// The verb dictionaries list such adjectives as heads.
+				lemma = tok.Lower
+			}
 		default:
 			continue
 		}
