@@ -188,3 +188,23 @@ func TestReportedClauseWordsStayAttribution(t *testing.T) {
 		}
 	}
 }
+
+// An adjective that shares a verb's spelling says no act: "the journalist
+// is free" is no release, "the border is open" no easing of a blockade.
+func TestAdjectiveNotVerb(t *testing.T) {
+	d, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(d)
+	for _, tc := range []struct{ text, not string }{
+		{"The Russian journalist is free.", "0841"},
+		{"Turkey said the border is open.", "0872"},
+	} {
+		for _, e := range c.Code(analyze(t, tc.text, "2021-12-11")) {
+			if string(e.Code) == tc.not {
+				t.Errorf("%q: unwanted %s", tc.text, describe(&e))
+			}
+		}
+	}
+}

@@ -26,6 +26,11 @@ type predicate struct {
 	statement bool
 }
 
+// attitudeAdjectives are the predicative adjectives whose verb-dictionary
+// patterns code their subject's comment (see data/dict/verbs/01-statement.txt).
+var attitudeAdjectives = set("skeptical", "sceptical", "pessimistic", "doubtful", "gloomy", "wary",
+	"optimistic", "hopeful", "upbeat", "confident")
+
 // phraseRels are the dependents whose words a pattern's items may name:
 // particles, objects, obliques, complements and their modifiers.
 func phraseRel(r redline.DepRel) bool {
@@ -222,13 +227,18 @@ func (s *sentenceState) findPredicates() {
 			if s.t.child(i, redline.Cop) < 0 {
 				continue
 			}
-			if strings.HasSuffix(tok.Lower, "ed") {
+			switch {
+			case strings.HasSuffix(tok.Lower, "ed"):
 				lemma = tag.Lemma(tok.Form, tok.Lower, redline.VERB, "VBN")
-			} else {
+			case attitudeAdjectives[tok.Lower]:
 				// A predicative adjective of attitude is a comment of its
 				// subject's: "said it is skeptical of the plan" (012).
-				// The verb dictionaries list such adjectives as heads.
+				// The verb dictionaries list these adjectives as heads;
+				// others share a verb's spelling ("the journalist is
+				// free", "the border is open") and say no act.
 				lemma = tok.Lower
+			default:
+				continue
 			}
 		default:
 			continue
