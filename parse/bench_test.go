@@ -3,6 +3,7 @@ package parse
 import (
 	"bytes"
 	"os"
+	"strconv"
 	"testing"
 
 	"github.com/redline-events/redline"
@@ -76,5 +77,35 @@ func BenchmarkTagParse(b *testing.B) {
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 	if cpu := cpuTime() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(n)*float64(b.N)/cpu.Seconds(), "tokens/cpu-s")
+	}
+}
+
+// BenchmarkTagParseBeam is BenchmarkTagParse with beams of 2 to 8 items.
+func BenchmarkTagParseBeam(b *testing.B) {
+	sents, n := benchSentences(b)
+	p, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	tg, err := tag.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, k := range []int{2, 4, 8} {
+		b.Run("k="+strconv.Itoa(k), func(b *testing.B) {
+			b.ReportAllocs()
+			b.ResetTimer()
+			cpu0 := cpuTime()
+			for i := 0; i < b.N; i++ {
+				for _, s := range sents {
+					tg.TagTokens(s)
+					p.ParseTokensBeam(s, k)
+				}
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+			if cpu := cpuTime() - cpu0; cpu > 0 {
+				b.ReportMetric(float64(n)*float64(b.N)/cpu.Seconds(), "tokens/cpu-s")
+			}
+		})
 	}
 }

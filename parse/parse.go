@@ -41,7 +41,8 @@ type Parser struct {
 	labelCols  int
 	classes    [2][]redline.DepRel
 
-	pool sync.Pool
+	pool     sync.Pool
+	beamPool sync.Pool
 }
 
 func (p *Parser) getState() *state {

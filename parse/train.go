@@ -36,6 +36,10 @@ type TrainOptions struct {
 	// TagOptions train the jackknife and dev taggers; use the options the
 	// shipped tagger was trained with, so that the tags match.
 	TagOptions tag.TrainOptions
+	// Beam, when 2 or more, trains the move weights globally for beam
+	// search with that many items (see beamtrain.go), and scores dev with
+	// that beam; Explore is then unused. 0 or 1 trains the greedy parser.
+	Beam int
 }
 
 func (o *TrainOptions) defaults() {
@@ -238,12 +242,25 @@ func Train(train, dev []*conllu.Sentence, opt TrainOptions, log io.Writer) (*Par
 	msc := make([]float32, nMoves)
 	lsc := make([]float32, nc)
 	var cost [nMoves]int
+	bt := &beamTrainer{msc: msc, lsc: lsc, classes: classes, classOf: &classOf}
 	for epoch := 0; epoch < opt.Epochs; epoch++ {
 		start := time.Now()
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		var moves, errs, arcs, lerrs int
 		for _, k := range order {
 			ex := &tr[k]
+			if opt.Beam > 1 {
+				// moves and errs count sentences and updates.
+				up, a, le := bt.sentence(ex, opt.Beam, mt, lt, now)
+				moves++
+				if up {
+					errs++
+				}
+				arcs += a
+				lerrs += le
+				now++
+				continue
+			}
 			st.reset(len(ex.toks))
 			st.setAtoms(ex.toks)
 			for !st.terminal() {
@@ -313,14 +330,18 @@ func Train(train, dev []*conllu.Sentence, opt TrainOptions, log io.Writer) (*Par
 			return nil, err
 		}
 		train := time.Since(start)
+		what := "move errors"
+		if opt.Beam > 1 {
+			what = "sentences updated"
+		}
 		if len(dv) == 0 {
 			best = p
-			fmt.Fprintf(log, "epoch %d: move errors %.2f%%, label errors %.2f%% (%.1fs)\n", epoch+1,
+			fmt.Fprintf(log, "epoch %d: %s %.2f%%, label errors %.2f%% (%.1fs)\n", epoch+1, what,
 				100*float64(errs)/float64(moves), 100*float64(lerrs)/float64(max(arcs, 1)), train.Seconds())
 			continue
 		}
-		uas, las := p.evalExamples(dv)
-		fmt.Fprintf(log, "epoch %d: move errors %.2f%%, label errors %.2f%%; dev UAS %.2f LAS %.2f (%.1fs)\n", epoch+1,
+		uas, las := p.evalExamples(dv, opt.Beam)
+		fmt.Fprintf(log, "epoch %d: %s %.2f%%, label errors %.2f%%; dev UAS %.2f LAS %.2f (%.1fs)\n", epoch+1, what,
 			100*float64(errs)/float64(moves), 100*float64(lerrs)/float64(max(arcs, 1)), uas, las, train.Seconds())
 		if las > bestLAS {
 			best, bestLAS = p, las
@@ -332,12 +353,12 @@ func Train(train, dev []*conllu.Sentence, opt TrainOptions, log io.Writer) (*Par
 // evalExamples parses copies of the examples and scores them (punctuation
 // included). The accuracy test uses an independent scorer; this one only
 // picks the best epoch.
-func (p *Parser) evalExamples(exs []example) (uas, las float64) {
+func (p *Parser) evalExamples(exs []example, beam int) (uas, las float64) {
 	var n, hu, hl int
 	var toks []redline.Token
 	for _, ex := range exs {
 		toks = append(toks[:0], ex.toks...)
-		p.ParseTokens(toks)
+		p.ParseTokensBeam(toks, beam)
 		for i, t := range toks {
 			g := ex.gold[i]
 			if int(g) == len(toks) {

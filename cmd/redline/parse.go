@@ -19,6 +19,8 @@ import (
 func init() {
 	var conlluFile string
 	var eval, goldTags bool
+	var beam int
+	var model string
 	cmd := &cobra.Command{
 		Use:   "parse [FILE...]",
 		Short: "Tag and parse text into Universal Dependencies trees (CoNLL-U out)",
@@ -40,15 +42,15 @@ file's own columns (punctuation included, full labels) on standard error.`,
 			if err != nil {
 				return err
 			}
-			p, err := parse.Default()
+			p, err := loadParser(model)
 			if err != nil {
 				return err
 			}
 			w := bufio.NewWriterSize(cmd.OutOrStdout(), 1<<16)
 			if conlluFile != "" {
-				err = parseConllu(w, cmd.ErrOrStderr(), conlluFile, tg, p, eval, goldTags)
+				err = parseConllu(w, cmd.ErrOrStderr(), conlluFile, tg, p, beam, eval, goldTags)
 			} else {
-				err = parseText(w, args, tg, p)
+				err = parseText(w, args, tg, p, beam)
 			}
 			if ferr := w.Flush(); err == nil {
 				err = ferr
@@ -59,11 +61,31 @@ file's own columns (punctuation included, full labels) on standard error.`,
 	cmd.Flags().StringVar(&conlluFile, "conllu", "", "CoNLL-U file whose tokenisation to keep")
 	cmd.Flags().BoolVar(&eval, "eval", false, "with --conllu: print UPOS/UAS/LAS against the file's columns")
 	cmd.Flags().BoolVar(&goldTags, "gold-tags", false, "with --conllu: keep the file's tags and lemmas, only parse")
+	cmd.Flags().IntVar(&beam, "beam", 0, "parse with a beam of this many items (0 or 1: greedy)")
+	cmd.Flags().StringVar(&model, "model", "", "parser model file to use instead of the embedded one")
 	rootCmd.AddCommand(cmd)
 }
 
 // parseText segments, tags and parses each file (or stdin) as one document.
-func parseText(w *bufio.Writer, files []string, tg *tag.Tagger, p *parse.Parser) error {
+// loadParser loads the parser model in file name, or the embedded one when
+// name is empty.
+func loadParser(name string) (*parse.Parser, error) {
+	if name == "" {
+		return parse.Default()
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	p, err := parse.Load(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return p, nil
+}
+
+func parseText(w *bufio.Writer, files []string, tg *tag.Tagger, p *parse.Parser, beam int) error {
 	if len(files) == 0 {
 		files = []string{"-"}
 	}
@@ -82,7 +104,7 @@ func parseText(w *bufio.Writer, files []string, tg *tag.Tagger, p *parse.Parser)
 		d = redline.Doc{Text: string(b), Tokens: d.Tokens[:0], Sentences: d.Sentences[:0]}
 		text.Segment(&d)
 		tg.Tag(&d)
-		p.Parse(&d)
+		p.ParseBeam(&d, beam)
 		prefix := ""
 		if len(files) > 1 {
 			prefix = strings.TrimSuffix(baseName(name), ".txt") + "-"
@@ -109,7 +131,7 @@ func baseName(p string) string {
 
 // parseConllu re-analyses a CoNLL-U file keeping its tokens, and scores the
 // result against the file's own columns when eval is set.
-func parseConllu(w *bufio.Writer, log io.Writer, name string, tg *tag.Tagger, p *parse.Parser, eval, goldTags bool) error {
+func parseConllu(w *bufio.Writer, log io.Writer, name string, tg *tag.Tagger, p *parse.Parser, beam int, eval, goldTags bool) error {
 	f, err := os.Open(name)
 	if err != nil {
 		return err
@@ -130,7 +152,7 @@ func parseConllu(w *bufio.Writer, log io.Writer, name string, tg *tag.Tagger, p 
 		if !goldTags {
 			tg.TagTokens(toks)
 		}
-		p.ParseTokens(toks)
+		p.ParseTokensBeam(toks, beam)
 		if eval {
 			for i := range s.Words {
 				g, t := &s.Words[i], &toks[i]

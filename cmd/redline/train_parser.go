@@ -85,6 +85,7 @@ func init() {
 	fl.Int64Var(&opt.Seed, "seed", 1, "random seed (training is deterministic for a seed)")
 	fl.StringArrayVar(&averageWith, "average-with", nil, "average the new model's weights with this model's (repeatable; same table sizes)")
 	fl.IntVar(&opt.Jackknife, "jackknife", 0, "train on tags from this many jackknifed taggers (0: the files' tags)")
+	fl.IntVar(&opt.Beam, "beam", 0, "train globally for beam search with this many items, dev scored with that beam (0: greedy)")
 	fl.IntVar(&opt.MoveBits, "move-bits", 21, "log2 of the rows of the move weight table")
 	fl.IntVar(&opt.LabelBits, "label-bits", 17, "log2 of the rows of the label weight table")
 	var onePass bool
