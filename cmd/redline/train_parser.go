@@ -14,6 +14,7 @@ func init() {
 	var trainFiles []string
 	var devFile, out string
 	var averageWith []string
+	var prune int
 	var opt parse.TrainOptions
 	cmd := &cobra.Command{
 		Use:   "parser --train FILE [--train FILE2] --dev FILE -o MODEL",
@@ -61,6 +62,11 @@ func init() {
 				}
 				fmt.Fprintf(cmd.ErrOrStderr(), "averaged with %d models\n", len(averageWith))
 			}
+			if prune > 0 {
+				if p, err = parse.Prune(p, int16(min(prune, 32767))); err != nil {
+					return err
+				}
+			}
 			f, err := os.Create(out)
 			if err != nil {
 				return err
@@ -84,6 +90,7 @@ func init() {
 	fl.IntVar(&opt.Epochs, "epochs", 12, "passes over the training data")
 	fl.Int64Var(&opt.Seed, "seed", 1, "random seed (training is deterministic for a seed)")
 	fl.StringArrayVar(&averageWith, "average-with", nil, "average the new model's weights with this model's (repeatable; same table sizes)")
+	fl.IntVar(&prune, "prune", 0, "zero the weights of magnitude below this (of 32767) in the model written, after averaging: a smaller file")
 	fl.IntVar(&opt.Jackknife, "jackknife", 0, "train on tags from this many jackknifed taggers (0: the files' tags)")
 	fl.IntVar(&opt.Beam, "beam", 0, "train globally for beam search with this many items, dev scored with that beam (0: greedy)")
 	fl.IntVar(&opt.MoveBits, "move-bits", 21, "log2 of the rows of the move weight table")
