@@ -260,6 +260,12 @@ func (s *sentenceState) npActor(h int) (actorRef, bool) {
 	if best >= 0 && !s.usable(best, country) {
 		best = country
 	}
+	if best >= 0 && s.matches[best].Kind == dict.Org && s.envoyTo(h, int32(agent), int32(best), int32(country)) {
+		// "China's U.N. ambassador", "Iran's IAEA envoy": a country's
+		// envoy to an organisation is the country's; the country and the
+		// title combine below.
+		best = -1
+	}
 	if best >= 0 && kindRank(s.matches[best].Kind) >= kindRank(dict.Org) {
 		m := &s.matches[best]
 		a := s.refFromMatch(m)
@@ -803,4 +809,24 @@ func (s *sentenceState) spanText(start, end int) string {
 
 func (s *sentenceState) byteSpan(start, end int) (int, int) {
 	return s.t.toks[start].Start, s.t.toks[end-1].End
+}
+
+// envoyTo reports a title head h whose organisation is a compound modifier
+// and whose possessor is a country: "China's U.N. ambassador" is China's
+// diplomat at the U.N., not the U.N.'s.
+func (s *sentenceState) envoyTo(h int, agent, org, country int32) bool {
+	t := &s.t
+	if agent < 0 || country < 0 || s.mention[h] != agent || s.matches[country].Kind != dict.Country {
+		return false
+	}
+	poss, comp := false, false
+	for c := t.first[h]; c >= 0; c = t.next[c] {
+		switch t.toks[c].Rel {
+		case redline.NmodPoss:
+			poss = poss || s.mention[c] == country
+		case redline.Compound, redline.Amod:
+			comp = comp || s.mention[c] == org
+		}
+	}
+	return poss && comp
 }

@@ -81,3 +81,24 @@ func TestLedTo(t *testing.T) {
 		codeDefault(t, c, tt.text, tt.want, tt.not)
 	}
 }
+
+// A country's envoy to an organisation is the country's; an
+// organisation's own officer stays the organisation's.
+func TestEnvoyTo(t *testing.T) {
+	dd, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(dd)
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"Iran's IAEA envoy rejected the report.", []string{"IRNGOV> 016 asserted"}, []string{"IGOUNOIAE>"}},
+		{"Russia's U.N. ambassador criticized Britain.", []string{"RUSGOV>GBR 111 asserted"}, []string{"IGOUNO>"}},
+		{"NATO's secretary general criticized Russia.", []string{"IGOWSTNAT>RUS 111 asserted"}, nil},
+	}
+	for _, tt := range tests {
+		codeDefault(t, c, tt.text, tt.want, tt.not)
+	}
+}
