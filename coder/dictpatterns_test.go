@@ -26,6 +26,7 @@ func TestDictPatterns(t *testing.T) {
 		{"Germany accepted 2,000 refugees from Greece.", "073"},
 		// A sum headed by its currency sign.
 		{"Japan gave $5 million to Kenya.", "071"},
+		{"Norway contributed $10 million to the UN appeal for Yemen.", "071"},
 		{"The EU has earmarked €10 million for Haiti.", "071"},
 		// Repatriated objects and animals are returned property.
 		{"Italy returned 30 stolen fossils to Morocco.", "0842"},
@@ -199,6 +200,9 @@ func TestAdjectiveNotVerb(t *testing.T) {
 	c := New(d)
 	for _, tc := range []struct{ text, not string }{
 		{"The Russian journalist is free.", "0841"},
+		// A duty is no deed; a sector's share of an economy is no aid.
+		{"The Kenyan cabinet is responsible for scrutinizing the budget.", "090"},
+		{"Tourism contributed $2 billion to the Thai economy.", "071"},
 		{"Turkey said the border is open.", "0872"},
 	} {
 		for _, e := range c.Code(analyze(t, tc.text, "2021-12-11")) {

@@ -915,6 +915,18 @@ func (s *sentenceState) culpable(v int) int {
 	if t.caseOf(v) != "for" && t.caseOf(v) != "of" && !s.markedBy(v, "for", "of") {
 		return -1
 	}
+	// Blame is for harm: "responsible for scrutinizing the policies" is a
+	// duty, not a deed.
+	harm := false
+	for i := range s.preds {
+		if s.preds[i].tok == v {
+			r := s.preds[i].code.Root()
+			harm = r >= "14" || r == "11" || r == "12" || r == "13"
+		}
+	}
+	if !harm {
+		return -1
+	}
 	return t.subject(h)
 }
 
