@@ -53,6 +53,7 @@ func TestDictPatterns(t *testing.T) {
 		{"Chile is willing to withdraw its troops from Haiti if the UN asks.", "0356"},
 		{"Canada will impose sanctions on Iran if it enriches uranium.", "1312"},
 		{"Peru will withdraw its troops unless the rebels disarm.", "130"},
+		{"Turkey will buy Russian jets if the US does not lift the freeze.", "130"},
 		// Formal pardons are releases (codebook note on 056).
 		{"The Kenyan president pardoned 300 prisoners.", "0841"},
 		// Aid workers forced out are expelled aid agencies.

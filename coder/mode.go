@@ -197,7 +197,7 @@ func (s *sentenceState) nounContent(v int) bool {
 }
 
 // conditionalThreat reports an announced action that a condition turns
-// into a threat: any action "unless" the target yields ("will withdraw its
+// into a threat: any action "unless" (or "if ... not") the target yields ("will withdraw its
 // force unless the president arranges a ceasefire"), and a conflictual one
 // "if" it does not ("will impose sanctions if Iran enriches"). Cooperation
 // or yielding offered "if" asked ("is willing to withdraw its troops if
@@ -207,7 +207,8 @@ func (s *sentenceState) conditionalThreat(v int, code redline.Code) bool {
 	if c < 0 {
 		return false
 	}
-	if s.markedBy(c, "unless") {
+	if s.markedBy(c, "unless") || s.negated(c) {
+		// "if the freeze is not lifted" is "unless it is lifted".
 		return true
 	}
 	return code.Root() >= "09"
