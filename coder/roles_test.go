@@ -102,3 +102,24 @@ func TestEnvoyTo(t *testing.T) {
 		codeDefault(t, c, tt.text, tt.want, tt.not)
 	}
 }
+
+// A state passive ("is opposed to", "were engaged in") with a "by" agent is
+// a passive after all, unless it names a feeling whose "by" is its cause.
+func TestStatePassiveAgent(t *testing.T) {
+	dd, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(dd)
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"Iran was opposed by France in the vote.", []string{"FRA>IRN 120 asserted"}, []string{"IRN>"}},
+		{"Iran was alarmed by the Israeli attack.", nil, []string{"IRN>"}},
+		{"Serb forces were engaged in ethnic cleansing.", []string{"SRBMIL> 203 asserted"}, nil},
+	}
+	for _, tt := range tests {
+		codeDefault(t, c, tt.text, tt.want, tt.not)
+	}
+}

@@ -97,14 +97,23 @@ func (t *tree) lemma(i int) string {
 	return t.toks[i].Lower
 }
 
+// feelingPassives are state passives of feeling: their "by" names a cause.
+var feelingPassives = set("concern", "worry", "alarm", "disappoint", "satisfy", "please", "convince")
+
 // isPassive reports whether predicate v is in the passive voice. The
 // parser's nsubj:pass alone is not trusted when a perfect "have" says
 // otherwise ("the United States and Jordan have agreed"): a passive needs a
 // form of "be" or "get" among the auxiliaries, or a by-agent.
 func (t *tree) isPassive(v int) bool {
 	// "were engaged in ethnic cleansing": adjectival, the subject acts.
+	// With an agent it is a passive after all ("was opposed by France"),
+	// unless it names a feeling, whose "by" gives the cause ("was
+	// alarmed by the attack").
 	if statePassives[t.lemma(v)] {
-		return false
+		a := t.child(v, redline.OblAgent)
+		if a < 0 || t.caseOf(a) != "by" || feelingPassives[t.lemma(v)] {
+			return false
+		}
 	}
 	if t.child(v, redline.AuxPass) >= 0 {
 		return true
