@@ -46,6 +46,8 @@ func TestDictPatterns(t *testing.T) {
 		// Acronyms said as words, written in title case (Nato, Farc).
 		{"Nato deployed troops to Estonia.", "154"},
 		{"Farc released two hostages.", "0841"},
+		// Donor agencies of governments, and the UN's own departments.
+		{"JICA donated $3 million to Malawi.", "071"},
 		// A withdrawal of peacekeepers, even with the place it leaves.
 		{"The UN withdrew its peacekeepers from Lebanon.", "1661"},
 		// A conditional offer to yield is an intent; a conditional
