@@ -868,6 +868,21 @@ func (s *sentenceState) actorsInside(h int, out []actorRef, depth int) []actorRe
 			}
 		}
 	}
+	// Who made, sent or proposed a thing that names no actor: "welcomed
+	// the memos sent by Bree", "rejected the plan put forward by France";
+	// for a doer the text names (see ledTo).
+	for c := s.t.first[h]; c >= 0 && len(s.self) > 0; c = s.t.next[c] {
+		if s.t.toks[c].Rel != redline.Acl || s.t.toks[c].XPOS != "VBN" {
+			continue
+		}
+		for a := s.t.first[c]; a >= 0; a = s.t.next[a] {
+			if r := s.t.toks[a].Rel; (r == redline.OblAgent || r.Base() == redline.Obl) && s.t.caseOf(int(a)) == "by" {
+				if out = s.actorsOf(int(a), out); len(out) > n {
+					return out
+				}
+			}
+		}
+	}
 	return s.ledTo(h, out, depth)
 }
 

@@ -123,3 +123,24 @@ func TestStatePassiveAgent(t *testing.T) {
 		codeDefault(t, c, tt.text, tt.want, tt.not)
 	}
 }
+
+// A thing that names no actor is its maker's, by a participle with a "by"
+// agent, when the event has a doer.
+func TestMadeBy(t *testing.T) {
+	dd, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(dd)
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"Russia rejected the plan put forward by France.", []string{"RUS>FRA 120 asserted"}, nil},
+		// The object's own actor comes first.
+		{"Russia rejected the French plan put forward by diplomats.", []string{"RUS>FRA 120 asserted"}, nil},
+	}
+	for _, tt := range tests {
+		codeDefault(t, c, tt.text, tt.want, tt.not)
+	}
+}
