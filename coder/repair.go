@@ -44,6 +44,7 @@ func (s *sentenceState) repair(toks []redline.Token) []redline.Token {
 	toks, fixed = s.repairParticiple(toks, fixed)
 	toks, fixed = s.repairFrontedSubject(toks, fixed)
 	toks, fixed = s.repairVocative(toks, fixed)
+	toks, fixed = s.repairTimeSubject(toks, fixed)
 	return s.repairSubject(toks, fixed)
 }
 
@@ -645,6 +646,46 @@ func (s *sentenceState) repairVocative(toks []redline.Token, fixed bool) ([]redl
 		if passiveAux(toks, v) {
 			toks[n].Rel = redline.NsubjPass
 		}
+	}
+	return toks, fixed
+}
+
+// timeUnits measure the distance of one event from another ("two days
+// after").
+var timeUnits = set("hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades")
+
+// repairTimeSubject mends "two days after Erdogan denounced Israel" parsed
+// with "days" the subject of "denounced" and "after Erdogan" its modifier:
+// a measure of time is not who acts; the name after the subordinator is
+// the subject, the subordinator opens the clause, and the measure dates it.
+func (s *sentenceState) repairTimeSubject(toks []redline.Token, fixed bool) ([]redline.Token, bool) {
+	for d := range toks {
+		v := int(toks[d].Head)
+		if v <= d || toks[d].Rel.Base() != redline.Nsubj || !timeUnits[toks[d].Lower] || toks[v].UPOS != redline.VERB {
+			continue
+		}
+		c, k := -1, -1
+		for j := d + 1; j < v; j++ {
+			if int(toks[j].Head) != d || toks[j].Rel != redline.Nmod {
+				continue
+			}
+			for i := d + 1; i < j; i++ {
+				if int(toks[i].Head) == j && toks[i].Rel == redline.Case {
+					switch toks[i].Lower {
+					case "after", "before", "since", "until":
+						c, k = j, i
+					}
+				}
+			}
+			break
+		}
+		if c < 0 {
+			continue
+		}
+		toks, fixed = s.mend(toks, fixed)
+		toks[c].Rel, toks[c].Head = toks[d].Rel, int32(v)
+		toks[k].Rel, toks[k].Head = redline.Mark, int32(v)
+		toks[d].Rel, toks[d].Head = redline.OblTmod, int32(v)
 	}
 	return toks, fixed
 }

@@ -106,3 +106,23 @@ func TestRepairVocative(t *testing.T) {
 		codeDefault(t, c, tt.text, tt.want, tt.not)
 	}
 }
+
+// A measure of time before "after" or "before" dates the clause; the name
+// after the subordinator is its subject.
+func TestRepairTimeSubject(t *testing.T) {
+	dd, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(dd)
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"Her remarks come three days after Putin denounced NATO.", []string{"RUSGOV>IGOWSTNAT 111"}, nil},
+		{"His visit comes two weeks after Biden condemned Russia.", []string{"USAELI>RUS 111"}, nil},
+	}
+	for _, tt := range tests {
+		codeDefault(t, c, tt.text, tt.want, tt.not)
+	}
+}
