@@ -1,7 +1,8 @@
 // Package parse is a transition-based dependency parser producing Universal
 // Dependencies trees: arc-hybrid transitions chosen greedily by an averaged
 // perceptron over hashed features, trained with a dynamic oracle, with a
-// second perceptron labelling each arc as it is made.
+// second perceptron labelling each arc as it is made. Beam search with a
+// globally trained model is an option (see beam.go).
 //
 // A Parser is safe for concurrent use: per-sentence scratch comes from a
 // sync.Pool and the weights are read-only.

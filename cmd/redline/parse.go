@@ -61,7 +61,7 @@ file's own columns (punctuation included, full labels) on standard error.`,
 	cmd.Flags().StringVar(&conlluFile, "conllu", "", "CoNLL-U file whose tokenisation to keep")
 	cmd.Flags().BoolVar(&eval, "eval", false, "with --conllu: print UPOS/UAS/LAS against the file's columns")
 	cmd.Flags().BoolVar(&goldTags, "gold-tags", false, "with --conllu: keep the file's tags and lemmas, only parse")
-	cmd.Flags().IntVar(&beam, "beam", 0, "parse with a beam of this many items (0 or 1: greedy)")
+	cmd.Flags().IntVar(&beam, "beam", 0, "parse with a beam of this many items (0 or 1: greedy); needs a model trained with train parser --beam")
 	cmd.Flags().StringVar(&model, "model", "", "parser model file to use instead of the embedded one")
 	rootCmd.AddCommand(cmd)
 }
