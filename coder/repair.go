@@ -45,6 +45,7 @@ func (s *sentenceState) repair(toks []redline.Token) []redline.Token {
 	toks, fixed = s.repairFrontedSubject(toks, fixed)
 	toks, fixed = s.repairVocative(toks, fixed)
 	toks, fixed = s.repairTimeSubject(toks, fixed)
+	toks, fixed = s.repairComplementSubject(toks, fixed)
 	return s.repairSubject(toks, fixed)
 }
 
@@ -688,4 +689,93 @@ func (s *sentenceState) repairTimeSubject(toks []redline.Token, fixed bool) ([]r
 		toks[d].Rel, toks[d].Head = redline.OblTmod, int32(v)
 	}
 	return toks, fixed
+}
+
+// repairComplementSubject mends a clause complement without "that" whose
+// subject the parser made the object of the verb before it ("announced
+// Kenya had given the agency 14 days", "thinks North Korea could escalate
+// threats", with "Kenya" and "Korea" objects and the clause subjectless):
+// a tensed clause, or one with an auxiliary, has a subject, and the noun
+// phrase right before it is that subject. A verb of telling keeps its
+// object, the one told.
+func (s *sentenceState) repairComplementSubject(toks []redline.Token, fixed bool) ([]redline.Token, bool) {
+	for c := range toks {
+		v := int(toks[c].Head)
+		if toks[c].Rel != redline.Ccomp || toks[c].UPOS != redline.VERB || v < 0 || v >= c || tellVerbs[toks[v].Lemma] {
+			continue
+		}
+		// A bare participle as a clause is a past tense the tagger took for
+		// one ("said the envoy met with").
+		tensed := toks[c].XPOS == "VBD" || toks[c].XPOS == "VBZ" || toks[c].XPOS == "VBP" || toks[c].XPOS == "VBN"
+		bad, aux := false, false
+		for j := range toks {
+			if int(toks[j].Head) != c {
+				continue
+			}
+			switch toks[j].Rel.Base() {
+			case redline.Nsubj, redline.Csubj, redline.Expl, redline.Mark:
+				bad = true
+			case redline.Aux:
+				tensed, aux = true, true
+			}
+		}
+		if bad || !tensed {
+			continue
+		}
+		// The clause opens with its verb group: nothing but the verb's own
+		// auxiliaries, adverbs and punctuation before it ("at the London
+		// talks" with "talks" tagged a verb is no clause).
+		l := leftmostTok(toks, c)
+		for l < c && int(toks[l].Head) == c && (toks[l].Rel.Base() == redline.Aux || toks[l].Rel.Base() == redline.Advmod || toks[l].Rel.Base() == redline.Cc || toks[l].UPOS == redline.PUNCT) {
+			l++
+		}
+		if l != c {
+			continue
+		}
+		// The verb's nominal dependent whose phrase ends right before it.
+		e := leftmostTok(toks, c) - 1
+		for e > v && (toks[e].UPOS == redline.PUNCT || toks[e].Rel.Base() == redline.Advmod) {
+			e--
+		}
+		n := -1
+		for j := v + 1; j <= e; j++ {
+			if int(toks[j].Head) != v || (toks[j].UPOS != redline.NOUN && toks[j].UPOS != redline.PROPN) {
+				continue
+			}
+			switch toks[j].Rel {
+			case redline.Obj, redline.Ccomp, redline.Iobj, redline.Dep:
+				if rightmostTok(toks, j) == e {
+					n = j
+				}
+			}
+		}
+		// Without an auxiliary only a bare verb form says it is a clause,
+		// and the tagger also reads plurals so ("backed Brazil at the
+		// London talks"): the subject must then end in its own name, not
+		// in a prepositional phrase.
+		if n < 0 || (!aux && endsInModifier(toks, n, e)) {
+			continue
+		}
+		toks, fixed = s.mend(toks, fixed)
+		toks[n].Rel, toks[n].Head = redline.Nsubj, int32(c)
+		if passiveAux(toks, c) {
+			toks[n].Rel = redline.NsubjPass
+		}
+	}
+	return toks, fixed
+}
+
+// endsInModifier reports whether the path from token e up to n passes a
+// prepositional or clausal modifier.
+func endsInModifier(toks []redline.Token, n, e int) bool {
+	for steps := 0; e != n && e >= 0 && steps < len(toks); steps++ {
+		switch toks[e].Rel.Base() {
+		case redline.Nmod, redline.Acl, redline.Obl:
+			if toks[e].Rel != redline.NmodPoss {
+				return true
+			}
+		}
+		e = int(toks[e].Head)
+	}
+	return false
 }

@@ -126,3 +126,28 @@ func TestRepairTimeSubject(t *testing.T) {
 		codeDefault(t, c, tt.text, tt.want, tt.not)
 	}
 }
+
+// A clause complement without "that" whose subject the parser made the
+// object of the verb before it gets that subject back; a verb of telling
+// keeps its object.
+func TestRepairComplementSubject(t *testing.T) {
+	dd, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(dd)
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		// The subject an object of "said", the clause's past tense tagged
+		// a participle.
+		{"The White House said President Biden's special envoy, John Kerry, met with Chinese officials on Friday.", []string{"USAELI>CHNGOV 040 asserted"}, nil},
+		// The subject an object of "announced": the statement does not
+		// target it.
+		{"The ministry announced Kenya had given the embassy two days to leave.", nil, []string{"KENGOV>KEN "}},
+	}
+	for _, tt := range tests {
+		codeDefault(t, c, tt.text, tt.want, tt.not)
+	}
+}
