@@ -31,6 +31,15 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 			if r := t.toks[c].Rel; (r == redline.OblAgent || r.Base() == redline.Obl) && t.caseOf(int(c)) == "by" {
 				return s.actorsOf(int(c), out)
 			}
+			// "was opposed earlier by Osgiliath": the agent hung on an
+			// adverb of the verb.
+			if t.toks[c].Rel.Base() == redline.Advmod {
+				for a := t.first[c]; a >= 0; a = t.next[a] {
+					if t.toks[a].Rel.Base() == redline.Obl && t.caseOf(int(a)) == "by" {
+						return s.actorsOf(int(a), out)
+					}
+				}
+			}
 		}
 		// "has been accused of misusing funds, much of it believed to have
 		// been embezzled, by current government officials": an agent set
@@ -628,6 +637,9 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 				}
 			}
 		}
+		if out = s.madeBy(obj, out); len(out) > n {
+			return out
+		}
 		if out = s.ledTo(obj, out, 0); len(out) > n {
 			return out
 		}
@@ -868,11 +880,24 @@ func (s *sentenceState) actorsInside(h int, out []actorRef, depth int) []actorRe
 			}
 		}
 	}
-	// Who made, sent or proposed a thing that names no actor: "welcomed
-	// the memos sent by Bree", "rejected the plan put forward by France";
-	// for a doer the text names (see ledTo).
+	// Only the phrase itself: in "hitting targets in areas abandoned by
+	// the forces" the forces are not hit.
+	if depth == 0 {
+		if out = s.madeBy(h, out); len(out) > n {
+			return out
+		}
+	}
+	return s.ledTo(h, out, depth)
+}
+
+// madeBy appends who made, sent or proposed the thing at h, by a
+// participle with a "by" agent: "welcomed the memos sent by Bree",
+// "rejected the plan put forward by France"; for a doer the text names
+// (see ledTo).
+func (s *sentenceState) madeBy(h int, out []actorRef) []actorRef {
+	n := len(out)
 	for c := s.t.first[h]; c >= 0 && len(s.self) > 0; c = s.t.next[c] {
-		if s.t.toks[c].Rel != redline.Acl || s.t.toks[c].XPOS != "VBN" {
+		if s.t.toks[c].Rel != redline.Acl || s.t.toks[c].XPOS != "VBN" || !makingVerbs[s.t.lemma(int(c))] {
 			continue
 		}
 		for a := s.t.first[c]; a >= 0; a = s.t.next[a] {
@@ -883,8 +908,14 @@ func (s *sentenceState) actorsInside(h int, out []actorRef, depth int) []actorRe
 			}
 		}
 	}
-	return s.ledTo(h, out, depth)
+	return out
 }
+
+// makingVerbs make, send, offer or hold a thing, whose maker or holder is
+// the party the thing stands for ("the plan put forward by France", "the
+// stake held by Carter"); "areas abandoned by the forces" are not theirs.
+var makingVerbs = set("make", "send", "propose", "put", "submit", "offer", "draft", "present", "issue", "provide",
+	"supply", "prepare", "sponsor", "write", "deliver", "table", "extend", "seek", "hold", "own", "advance", "float", "sign")
 
 // ledTo appends the actors of where the thing at h leads, by a participle
 // of direction: "power lines leading into Kabul", "the roads going to

@@ -116,6 +116,8 @@ func TestStatePassiveAgent(t *testing.T) {
 		want, not []string
 	}{
 		{"Iran was opposed by France in the vote.", []string{"FRA>IRN 120 asserted"}, []string{"IRN>"}},
+		// The agent hung on an adverb of the verb.
+		{"Iran was criticized earlier by France.", []string{"FRA>IRN 111 asserted"}, nil},
 		{"Iran was alarmed by the Israeli attack.", nil, []string{"IRN>"}},
 		{"Serb forces were engaged in ethnic cleansing.", []string{"SRBMIL> 203 asserted"}, nil},
 	}
@@ -139,6 +141,8 @@ func TestMadeBy(t *testing.T) {
 		{"Russia rejected the plan put forward by France.", []string{"RUS>FRA 120 asserted"}, nil},
 		// The object's own actor comes first.
 		{"Russia rejected the French plan put forward by diplomats.", []string{"RUS>FRA 120 asserted"}, nil},
+		// The object a pattern word ("reject resolution").
+		{"Turkey rejected the draft resolution prepared by France.", []string{"TUR>FRA 129 asserted"}, nil},
 	}
 	for _, tt := range tests {
 		codeDefault(t, c, tt.text, tt.want, tt.not)
