@@ -233,8 +233,10 @@ func (s *sentenceState) repairSubject(toks []redline.Token, fixed bool) []redlin
 		return toks
 	}
 	// Walk back over the verb's own function words to the phrase before it.
+	// Punctuation counts as the verb's wherever the parser hung it (the
+	// comma closing "Speaking to reporters, ..., said" on "Speaking").
 	e := r - 1
-	for ; e >= 0 && int(toks[e].Head) == r; e-- {
+	for ; e >= 0 && (int(toks[e].Head) == r || toks[e].UPOS == redline.PUNCT); e-- {
 		switch toks[e].Rel.Base() {
 		case redline.Aux, redline.Det, redline.Punct, redline.Advmod:
 			continue
@@ -243,15 +245,15 @@ func (s *sentenceState) repairSubject(toks []redline.Token, fixed bool) []redlin
 	}
 	// The appositive whose subtree ends at e and starts after a comma.
 	for n := e; n >= 0; n-- {
-		// An appositive, or a conjunct without a conjunction of its own
-		// (a list needs one).
-		if (toks[n].Rel != redline.Appos && toks[n].Rel != redline.Conj) || !dominates(toks, n, e) || toks[n].UPOS == redline.VERB {
+		if !s.commaSubject(toks, n, e) {
 			continue
 		}
-		b := n
-		for b > 0 && dominates(toks, n, b-1) {
-			b--
+		// An appositive of a phrase that is itself set off: the outer
+		// phrase ("Pakistan's ambassador to the U.N., Munir Akram,").
+		for h := int(toks[n].Head); h >= 0 && s.commaSubject(toks, h, e); h = int(toks[n].Head) {
+			n = h
 		}
+		b := leftmostTok(toks, n)
 		if int(toks[n].Head) >= b-1 {
 			// Part of the phrase itself ("the government and SPLM").
 			continue
@@ -265,6 +267,26 @@ func (s *sentenceState) repairSubject(toks []redline.Token, fixed bool) []redlin
 		return toks
 	}
 	return toks
+}
+
+// commaSubject reports a candidate for a subject the parser hung on a
+// fronted phrase: a nominal whose subtree holds e, that is an appositive,
+// a conjunct without a conjunction of its own (a list needs one), or a
+// bare noun phrase the parser made an oblique of a fronted participle
+// ("Speaking to reporters, Pakistan's ambassador ... said", with
+// "ambassador" an oblique of "Speaking" though no preposition marks it).
+func (s *sentenceState) commaSubject(toks []redline.Token, n, e int) bool {
+	if toks[n].UPOS == redline.VERB || !dominates(toks, n, e) {
+		return false
+	}
+	switch toks[n].Rel {
+	case redline.Appos, redline.Conj:
+		return true
+	case redline.Obl, redline.Nmod:
+		h := int(toks[n].Head)
+		return caseWord(toks, n) == "" && h >= 0 && toks[h].UPOS == redline.VERB && toks[h].XPOS == "VBG" && (toks[n].UPOS == redline.NOUN || toks[n].UPOS == redline.PROPN)
+	}
+	return false
 }
 
 // repairNor re-hangs a clause opened by "nor" that the parser coordinated

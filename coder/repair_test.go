@@ -151,3 +151,24 @@ func TestRepairComplementSubject(t *testing.T) {
 		codeDefault(t, c, tt.text, tt.want, tt.not)
 	}
 }
+
+// A subject the parser hung on a fronted participle, as a bare oblique or
+// an appositive set off by commas, is the subject of the verb that has
+// none; of an appositive of such a phrase, the outer phrase.
+func TestRepairParticipleSubject(t *testing.T) {
+	dd, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(dd)
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"Speaking at a news conference in Ankara, Turkey's foreign minister, Hakan Fidan, criticized Israel.", []string{"TURGOV>ISR 111 asserted"}, nil},
+		{"Speaking to reporters in Cairo, Egypt's ambassador to the United Nations said Israel had violated the truce.", []string{"EGYGOV>EGYMED 040"}, nil},
+	}
+	for _, tt := range tests {
+		codeDefault(t, c, tt.text, tt.want, tt.not)
+	}
+}
