@@ -46,6 +46,7 @@ func (s *sentenceState) repair(toks []redline.Token) []redline.Token {
 	toks, fixed = s.repairVocative(toks, fixed)
 	toks, fixed = s.repairTimeSubject(toks, fixed)
 	toks, fixed = s.repairComplementSubject(toks, fixed)
+	toks, fixed = s.repairFinalSpeaker(toks, fixed)
 	return s.repairSubject(toks, fixed)
 }
 
@@ -800,4 +801,104 @@ func endsInModifier(toks []redline.Token, n, e int) bool {
 		e = int(toks[e].Head)
 	}
 	return false
+}
+
+// speechVerbs report what was said, before or after their subject.
+var speechVerbs = set("say", "write", "add", "note", "explain", "state", "insist", "declare", "reply", "conclude")
+
+// repairFinalSpeaker mends a sentence that ends in its speaker ("...,
+// the International Commodities Clearing House said.", "..., officials and
+// seismologists said.") whose speaker the parser hung inside the reported
+// clause, as an object or oblique of one of its words: after the last
+// comma, a single noun phrase right before a final verb of saying that
+// reports the clause before it is that verb's subject. Of an appositive
+// ("Egypt's Minister of State, Boutros Boutros Ghali, said"), the phrase it
+// restates.
+func (s *sentenceState) repairFinalSpeaker(toks []redline.Token, fixed bool) ([]redline.Token, bool) {
+	for v := 2; v < len(toks); v++ {
+		if toks[v].UPOS != redline.VERB || !speechVerbs[toks[v].Lemma] {
+			continue
+		}
+		// Nothing after the verb but punctuation and its own adjuncts
+		// ("said on Tuesday").
+		end := true
+		for j := v + 1; j < len(toks) && end; j++ {
+			if toks[j].UPOS != redline.PUNCT && !dominates(toks, v, j) {
+				end = false
+			}
+		}
+		q, subj := -1, false
+		for j := range toks {
+			if int(toks[j].Head) != v {
+				continue
+			}
+			switch toks[j].Rel.Base() {
+			case redline.Nsubj, redline.Csubj, redline.Expl:
+				subj = true
+			case redline.Ccomp, redline.Parataxis:
+				if j < v {
+					q = j
+				}
+			case redline.Obj, redline.Iobj:
+				if j > v {
+					subj = true // "told VOA": not this shape
+				}
+			}
+		}
+		if !end || subj || q < 0 {
+			continue
+		}
+		// The phrase between the last comma and the verb.
+		e := v - 1
+		for e > q && toks[e].UPOS == redline.PUNCT {
+			e--
+		}
+		k := e
+		for k > q && toks[k].Lower != "," {
+			k--
+		}
+		if k <= q || k >= e {
+			continue
+		}
+		h := -1
+		for j := k + 1; j <= e; j++ {
+			if g := int(toks[j].Head); g <= k || g > e {
+				if h >= 0 {
+					h = -2 // more than one phrase
+					break
+				}
+				h = j
+			}
+		}
+		if h < 0 {
+			continue
+		}
+		if u := toks[h].UPOS; u != redline.NOUN && u != redline.PROPN {
+			continue
+		}
+		// Of an appositive (or a conjunct without a conjunction, which is
+		// one), the phrase it restates, set off by a comma of its own ("a
+		// spokesman for the Foreign Trade Department, Cacex, said"): up
+		// through the nominals it hangs on.
+		if toks[h].Rel == redline.Appos || (toks[h].Rel == redline.Conj && !hasCc(toks, h)) {
+			for g, steps := int(toks[h].Head), 0; g >= 0 && g < k && steps < 4; g, steps = int(toks[g].Head), steps+1 {
+				if u := toks[g].UPOS; u != redline.NOUN && u != redline.PROPN {
+					break
+				}
+				if l := leftmostTok(toks, g); toks[l].Lower == "," || (l > 0 && toks[l-1].Lower == ",") {
+					h = g
+					break
+				}
+				if b := toks[g].Rel.Base(); b != redline.Nmod && b != redline.Appos && b != redline.Compound && b != redline.Flat {
+					break
+				}
+			}
+		}
+		if dominates(toks, h, v) {
+			continue
+		}
+		toks, fixed = s.mend(toks, fixed)
+		toks[h].Rel, toks[h].Head = redline.Nsubj, int32(v)
+	}
+	return toks, fixed
 }

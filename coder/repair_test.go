@@ -172,3 +172,25 @@ func TestRepairParticipleSubject(t *testing.T) {
 		codeDefault(t, c, tt.text, tt.want, tt.not)
 	}
 }
+
+// A speaker named after the last comma, right before a final verb of
+// saying, is its subject even when the parser hung it inside the reported
+// clause.
+func TestRepairFinalSpeaker(t *testing.T) {
+	dd, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(dd)
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"Turkey has launched a 300 mln dlr, 10-year bond with a 5 pct coupon priced at 99 pct, lead manager Deutsche Bank said.", []string{"MNCDEU> 010 asserted"}, nil},
+		// A speaker the parser found keeps its events.
+		{"Militants attacked three villages near the border, killing at least 40 people, the Malian army said.", []string{"MLIINS>MLICVL 190 asserted said:MLIMIL"}, nil},
+	}
+	for _, tt := range tests {
+		codeDefault(t, c, tt.text, tt.want, tt.not)
+	}
+}
