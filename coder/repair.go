@@ -47,6 +47,7 @@ func (s *sentenceState) repair(toks []redline.Token) []redline.Token {
 	toks, fixed = s.repairTimeSubject(toks, fixed)
 	toks, fixed = s.repairComplementSubject(toks, fixed)
 	toks, fixed = s.repairFinalSpeaker(toks, fixed)
+	toks, fixed = s.repairInvertedSpeaker(toks, fixed)
 	return s.repairSubject(toks, fixed)
 }
 
@@ -899,6 +900,82 @@ func (s *sentenceState) repairFinalSpeaker(toks []redline.Token, fixed bool) ([]
 		}
 		toks, fixed = s.mend(toks, fixed)
 		toks[h].Rel, toks[h].Head = redline.Nsubj, int32(v)
+	}
+	return toks, fixed
+}
+
+// repairInvertedSpeaker mends a verb of saying that follows what it reports
+// and precedes its speaker ("...," wrote one user from Hebei; "...," said
+// former Ambassador Mithat Rende) with the speaker parsed as its object or
+// complement: after a quotation the speaker is the subject. A participle
+// the tagger took for the verb of such a phrase ("said retired Turkish
+// admiral Cem Gurdeniz", "retired" a verb with "admiral" its object) is
+// the speaker's adjective.
+func (s *sentenceState) repairInvertedSpeaker(toks []redline.Token, fixed bool) ([]redline.Token, bool) {
+	for v := 1; v+1 < len(toks); v++ {
+		if toks[v].UPOS != redline.VERB || !speechVerbs[toks[v].Lemma] {
+			continue
+		}
+		q, subj, n := -1, false, -1
+		for j := range toks {
+			if int(toks[j].Head) != v {
+				continue
+			}
+			switch b := toks[j].Rel.Base(); {
+			case b == redline.Nsubj || b == redline.Csubj || b == redline.Expl:
+				subj = true
+			case (b == redline.Ccomp || b == redline.Parataxis) && j < v:
+				q = j
+			case b == redline.Ccomp && j > v && toks[j].UPOS == redline.VERB && hasChild(toks, j, redline.Nsubj):
+				subj = true // it reports a clause of its own after it
+			case j > v && n < 0 && leftmostTok(toks, j) == v+1:
+				n = j
+			}
+		}
+		if subj || q < 0 || n < 0 || toks[v-1].UPOS != redline.PUNCT {
+			continue
+		}
+		// The reported clause ends right before the verb (its closing
+		// punctuation aside).
+		if e := rightmostTok(toks, q); e < v-3 {
+			continue
+		}
+		p := -1
+		if toks[n].UPOS == redline.VERB && (toks[n].XPOS == "VBD" || toks[n].XPOS == "VBN") {
+			// "retired Turkish admiral": the participle's object.
+			o := -1
+			for j := n + 1; j < len(toks); j++ {
+				if int(toks[j].Head) == n && toks[j].Rel == redline.Obj && leftmostTok(toks, j) == n+1 {
+					o = j
+					break
+				}
+			}
+			if o < 0 {
+				continue
+			}
+			p, n = n, o
+		}
+		if u := toks[n].UPOS; u != redline.NOUN && u != redline.PROPN {
+			continue
+		}
+		switch toks[n].Rel.Base() {
+		case redline.Obj, redline.Ccomp, redline.Xcomp, redline.Obl, redline.Dep:
+		default:
+			continue
+		}
+		if p < 0 && caseWord(toks, n) != "" {
+			continue
+		}
+		toks, fixed = s.mend(toks, fixed)
+		toks[n].Rel, toks[n].Head = redline.Nsubj, int32(v)
+		if p >= 0 {
+			toks[p].UPOS, toks[p].XPOS, toks[p].Lemma, toks[p].Rel, toks[p].Head = redline.ADJ, "JJ", toks[p].Lower, redline.Amod, int32(n)
+			for j := range toks {
+				if int(toks[j].Head) == p {
+					toks[j].Head = int32(n)
+				}
+			}
+		}
 	}
 	return toks, fixed
 }

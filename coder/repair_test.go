@@ -194,3 +194,24 @@ func TestRepairFinalSpeaker(t *testing.T) {
 		codeDefault(t, c, tt.text, tt.want, tt.not)
 	}
 }
+
+// After a quotation, the phrase after the verb of saying is its speaker,
+// even parsed as an object, and a participle the tagger took for that
+// phrase's verb is its adjective.
+func TestRepairInvertedSpeaker(t *testing.T) {
+	dd, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(dd)
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"\"We will never accept this,\" wrote one Chinese diplomat in a post.", []string{"CHNGOV> 010 asserted"}, nil},
+		{"\"Greece is provoking Turkey,\" said retired Turkish general Ahmet Yilmaz.", []string{"TURGOV> 010 asserted"}, nil},
+	}
+	for _, tt := range tests {
+		codeDefault(t, c, tt.text, tt.want, tt.not)
+	}
+}
