@@ -42,7 +42,7 @@ func (d *Dictionary) MatchActors(dst []ActorMatch, toks []redline.Token, date ti
 	for i := 0; i < len(toks); {
 		node, fz := int32(0), false
 		var best ActorMatch
-		bestEnd := -1
+		bestEnd, bestSurname := -1, int32(-1)
 		for j := i; j < len(toks); {
 			t := &toks[j]
 			if node != 0 && isDash(t.Form) {
@@ -61,9 +61,9 @@ func (d *Dictionary) MatchActors(dst []ActorMatch, toks []redline.Token, date ti
 			}
 			node, fz, j = next, fz || f, j+1
 			if vals := c.actors.valsAt(node); len(vals) > 0 {
-				if m, ok := d.resolve(vals, toks[i:j], date, fz); ok {
+				if m, sur, ok := d.resolve(vals, toks[i:j], date, fz); ok {
 					m.Start, m.End, m.Fuzzy = i, j, fz
-					best, bestEnd = m, j
+					best, bestEnd, bestSurname = m, j, sur
 				}
 			}
 		}
@@ -71,7 +71,8 @@ func (d *Dictionary) MatchActors(dst []ActorMatch, toks []redline.Token, date ti
 		if len(dst) > base {
 			prevEnd = dst[len(dst)-1].End
 		}
-		if bestEnd < 0 || (best.Fuzzy && !fuzzyContextOK(&best, toks, prevEnd)) {
+		if bestEnd < 0 || (best.Fuzzy && !fuzzyContextOK(&best, toks, prevEnd)) ||
+			(bestSurname >= 0 && !d.surnameContextOK(&best, bestSurname, toks, prevEnd, buf)) {
 			i++
 			continue
 		}
@@ -103,6 +104,60 @@ func fuzzyContextOK(m *ActorMatch, toks []redline.Token, prevEnd int) bool {
 		p--
 	}
 	return p < 0 || prevEnd > p || !isCapitalised(toks[p].Form)
+}
+
+// honorifics are capitalised words written before a surname alone that
+// name no one ("Mr. Biden", "Sen. Warren"); titles the agent dictionary
+// knows ("President", "Minister") are explained by their own match.
+var honorifics = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "sir": true, "dame": true,
+	"lady": true, "lord": true, "sen": true, "rep": true, "gov": true, "gen": true, "col": true,
+	"maj": true, "capt": true, "lt": true, "sgt": true, "adm": true, "cmdr": true, "prof": true,
+	"rev": true, "sheikh": true, "sheik": true, "mme": true, "herr": true, "frau": true, "messrs": true,
+}
+
+// surnameContextOK guards a surname matched alone: it stands for its
+// person only when no other given name is written right before it, so a
+// capitalised word there must be the previous match (a title, a country),
+// an honorific, a word of the verb and agent dictionaries, a word the
+// tagger calls anything but a proper noun (a sentence's first "But"), or
+// the person's own given name in a spelling the dictionary does not list
+// with the surname. "Breonna Taylor" is not Charles Taylor, nor "Katy
+// Gallagher" the Vatican's Gallagher. Untagged, a sentence's first word
+// cannot be told from a given name and is let through.
+func (d *Dictionary) surnameContextOK(m *ActorMatch, entry int32, toks []redline.Token, prevEnd int, buf []byte) bool {
+	p := m.Start - 1
+	if p < 0 || prevEnd > p {
+		return true
+	}
+	t := &toks[p]
+	if !isCapitalised(t.Form) {
+		return true
+	}
+	if t.UPOS != redline.NoPOS {
+		if t.UPOS != redline.PROPN && t.UPOS != redline.X {
+			return true
+		}
+	} else if p == 0 {
+		return true
+	}
+	buf = appendFold(buf[:0], t.Form)
+	if honorifics[string(buf)] || d.c.known[string(buf)] {
+		return true
+	}
+	return d.givenName(entry, t.Form)
+}
+
+// givenName reports whether form is the first word of one of the names
+// listed for the entry.
+func (d *Dictionary) givenName(entry int32, form string) bool {
+	for _, n := range d.entries[entry].Names {
+		first, _, _ := strings.Cut(n, " ")
+		if strings.EqualFold(first, form) {
+			return true
+		}
+	}
+	return false
 }
 
 // step advances from node over token t: its form, else its lemma, else its
@@ -226,7 +281,7 @@ func withinOneEdit(a, b string) bool {
 // resolve chooses among the names ending at one trie node for the matched
 // tokens: listed names before derived surnames, the latest layer, then the
 // most specific kind.
-func (d *Dictionary) resolve(vals []termVal, toks []redline.Token, date time.Time, fuzzy bool) (ActorMatch, bool) {
+func (d *Dictionary) resolve(vals []termVal, toks []redline.Token, date time.Time, fuzzy bool) (m ActorMatch, surname int32, ok bool) {
 	best := -1
 	// News capitalises people's names: a lower-case "bush", "power" or
 	// "trump" is a word, not George Bush, Samantha Power or Donald Trump.
@@ -249,11 +304,12 @@ func (d *Dictionary) resolve(vals []termVal, toks []redline.Token, date time.Tim
 			best = k
 		}
 	}
+	surname = -1
 	if best < 0 {
 		// A surname alone names a person when no other person with that
 		// surname is active at the date (or there is only one).
 		if !isCapitalised(toks[len(toks)-1].Form) {
-			return ActorMatch{}, false
+			return ActorMatch{}, -1, false
 		}
 		n, active, pick, apick := 0, 0, -1, -1
 		for k, v := range vals {
@@ -277,12 +333,13 @@ func (d *Dictionary) resolve(vals []termVal, toks []redline.Token, date time.Tim
 		case active == 1:
 			best = apick
 		default:
-			return ActorMatch{}, false
+			return ActorMatch{}, -1, false
 		}
+		surname = vals[best].entry
 	}
 	e := &d.entries[vals[best].entry]
 	code := codeAt(e, date)
-	return ActorMatch{Code: code, Country: countryOf(code, e.Kind), Kind: e.Kind, Name: e.Names[0]}, true
+	return ActorMatch{Code: code, Country: countryOf(code, e.Kind), Kind: e.Kind, Name: e.Names[0]}, surname, true
 }
 
 // better reports whether entry a should win over entry b for the same name.

@@ -189,6 +189,46 @@ func TestMatchActors(t *testing.T) {
 	}
 }
 
+// TestSurnameAfterGivenName: a surname alone stands for its person only
+// when no other given name is written right before it.
+func TestSurnameAfterGivenName(t *testing.T) {
+	d := loadTest(t)
+	tag := func(s string, upos ...redline.UPOS) []redline.Token {
+		ts := toks(s)
+		for i := range upos {
+			ts[i].UPOS = upos[i]
+		}
+		return ts
+	}
+	P, C, N := redline.PROPN, redline.CCONJ, redline.NOUN
+	tests := []struct {
+		name string
+		ts   []redline.Token
+		want string
+	}{
+		{"another given name", toks("and Hunter Biden spoke"), ""},
+		{"another given name, other person", toks("said Breonna Stoltenberg"), ""},
+		{"title matched before", toks("and President Biden spoke"), "President=GOV | Biden=USAGOV"},
+		{"honorific", toks("said Mr. Biden"), "Biden=USAGOV"},
+		{"honorific without a period", toks("said Sen Biden"), "Biden=USAGOV"},
+		{"lower-case word before", toks("when Biden spoke"), "Biden=USAGOV"},
+		{"the person's own given name", toks("said Gen. Ahmed Chaudhry"), "Chaudhry=PAKMIL"},
+		{"middle initial of another name", toks("and Jill T. Biden spoke"), ""},
+		{"sentence start untagged", toks("Hunter Biden spoke"), "Biden=USAGOV"},
+		{"sentence start tagged proper noun", tag("Hunter Biden spoke", P, P), ""},
+		{"sentence start tagged conjunction", tag("But Biden spoke", C, P), "Biden=USAGOV"},
+		{"capitalised common noun", tag("and Democrat Biden spoke", C, N, P), "Biden=USAGOV"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := render(tt.ts, d.MatchActors(nil, tt.ts, day("2022-06-01")))
+			if got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestMatchLemma(t *testing.T) {
 	d := loadTest(t)
 	// "leaders" is not listed; the tagger's lemma "leader" is.
