@@ -76,6 +76,10 @@ func TestDictPatterns(t *testing.T) {
 		{"The Kenyan government is optimistic about the talks with Somalia.", "013"},
 		// An attempted cyber attack is coercion done.
 		{"Iran tried to hack into the computers of Israeli officials.", "170"},
+		// An attempt or bid to kill is the codebook's 185 itself, aimed
+		// at the infinitive's object.
+		{"An attempt to assassinate President Putin was foiled.", "185"},
+		{"Gunmen made a bid to kill the Afghan president.", "185"},
 	} {
 		var codes []string
 		for _, e := range c.Code(analyze(t, tc.text, "2021-12-11")) {

@@ -572,6 +572,15 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 					return out
 				}
 			}
+			if t.toks[c].Rel == redline.Acl && c < 64 && p.used&(1<<uint(c)) != 0 && s.markedBy(int(c), "to") {
+				// An infinitive of the pattern acts on its object: "an
+				// attempt to assassinate the governor".
+				if o := t.child(int(c), redline.Obj); o >= 0 {
+					if out = s.actorsOrInside(o, out); len(out) > n {
+						return out
+					}
+				}
+			}
 			if t.toks[c].Rel.Base() == redline.Nmod && t.toks[c].Rel != redline.NmodPoss {
 				switch t.caseOf(int(c)) {
 				case "of", "on", "against", "with", "between", "to", "into", "toward", "towards":
