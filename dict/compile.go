@@ -110,7 +110,18 @@ func (d *Dictionary) compile() {
 		for j, n := range e.Names {
 			keys := names.name(k)
 			k++
-			c.actors.insert(keys, termVal{entry: int32(i), caps: capsMask(n, e.Caseless)})
+			caps := capsMask(n, e.Caseless)
+			if caps == 0 && e.Kind == Agent && !e.Caseless && isCapitalised(n) && !isUpperForm(n) && hasLowerName(e.Names) {
+				// Agents are common nouns written in lower case; one
+				// written capitalised is a proper name that needs its
+				// capital: "Labour" the party, not a "labour market";
+				// "Liberals", "Greens", "Conservatives" likewise. A name
+				// wholly in capitals (converted PETRARCH lists) tells
+				// nothing, as does a list written all in title case
+				// (converted PETRARCH agents).
+				caps = 1
+			}
+			c.actors.insert(keys, termVal{entry: int32(i), caps: caps})
 			if e.Kind == Agent {
 				for _, id := range keys {
 					c.known[c.actors.words[id]] = true
@@ -360,4 +371,15 @@ func hyphenatedGiven(name string) bool {
 		first = first[j+1:]
 	}
 	return !surnameParticles[string(appendFold(buf[:0], first))]
+}
+
+// hasLowerName reports whether one of names begins with a lower-case
+// letter: the entry writes common nouns in lower case.
+func hasLowerName(names []string) bool {
+	for _, n := range names {
+		if r, _ := utf8.DecodeRuneInString(n); unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
 }

@@ -31,6 +31,7 @@ PAKREBLET: Lashkar-e-Taiba; LeT
 !kind agent
 MIL: troops; army; soldier; soldiers; military; armed forces
 GOV: government; president; minister; official; officials; leader; deputy foreign minister; foreign minister; secretary-general
+PTY: political party; Labour
 `)},
 	"people/world.txt": {Data: []byte(`
 !kind person
@@ -175,6 +176,7 @@ func TestMatchActors(t *testing.T) {
 		{"given name of another person is no surname", "Ahmed said", "2020-06-01", ""},
 		{"full name still matches", "Abiy Ahmed said", "2020-06-01", "Abiy Ahmed=ETHGOV"},
 		{"short surname not derived", "Kim Jong Un met Un", "2020-06-01", "Kim Jong Un=PRKGOV"},
+		{"capitalised agent", "Labour won but labour costs rose", "2021-12-07", "Labour=PTY"},
 		{"metonym", "the Kremlin and the White House", "2021-12-07", "Kremlin=RUS | White House=USA"},
 		{"variant transliteration", "Zelenskyy and Zelenskiy", "2022-03-01", "Zelenskyy=UKRGOV | Zelenskiy=UKRGOV"},
 	}
