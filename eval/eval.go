@@ -393,17 +393,43 @@ func ReadPenta(r io.Reader, name string) ([]PentaItem, error) {
 
 // Penta is the share of items whose first asserted event has the labelled
 // penta class (an item without one counts as wrong), and the confusion.
+// Classes are the codebook's (cameo_codes.tsv's penta column).
 func Penta(items []PentaItem, first []*redline.Event) (float64, [5][6]int) {
+	return PentaBy(items, first, CodebookPenta)
+}
+
+// CodebookPenta is the codebook's penta class of a code, or 5 when the
+// code is unknown.
+func CodebookPenta(c redline.Code) int {
+	if info, ok := c.Info(); ok {
+		return int(info.Penta)
+	}
+	if info, ok := c.Root().Info(); ok {
+		return int(info.Penta)
+	}
+	return 5
+}
+
+// LabelPenta is the class the penta_dev labels give a code: the codebook's,
+// except that reducing relations (root 16: sanctions, cut aid, broken
+// relations) is verbal conflict, not material — 67 of the 68 dev sentences
+// whose first event redline codes 16 are labelled so. Reported beside the
+// codebook's figure so that the two readings can be told apart.
+func LabelPenta(c redline.Code) int {
+	if c.Root() == "16" {
+		return 3
+	}
+	return CodebookPenta(c)
+}
+
+// PentaBy is Penta with the classes of class.
+func PentaBy(items []PentaItem, first []*redline.Event, class func(redline.Code) int) (float64, [5][6]int) {
 	var conf [5][6]int
 	right := 0
 	for i, it := range items {
 		got := 5
 		if e := first[i]; e != nil {
-			if info, ok := e.Code.Info(); ok {
-				got = int(info.Penta)
-			} else if info, ok := e.Code.Root().Info(); ok {
-				got = int(info.Penta)
-			}
+			got = class(e.Code)
 		}
 		conf[it.Label][got]++
 		if got == it.Label {

@@ -70,6 +70,28 @@ func TestPenta(t *testing.T) {
 	}
 }
 
+func TestPentaClasses(t *testing.T) {
+	for _, tt := range []struct {
+		code            redline.Code
+		codebook, label int
+	}{
+		{"010", 0, 0}, {"036", 1, 1}, {"073", 2, 2}, {"112", 3, 3}, {"145", 4, 4},
+		{"163", 4, 3}, {"16", 4, 3}, {"190", 4, 4}, {"999", 5, 5},
+	} {
+		if got := CodebookPenta(tt.code); got != tt.codebook {
+			t.Errorf("CodebookPenta(%s) = %d, want %d", tt.code, got, tt.codebook)
+		}
+		if got := LabelPenta(tt.code); got != tt.label {
+			t.Errorf("LabelPenta(%s) = %d, want %d", tt.code, got, tt.label)
+		}
+	}
+	items := []PentaItem{{Text: "a", Label: 3}, {Text: "b", Label: 4}}
+	e := &redline.Event{Code: "163"}
+	if acc, _ := PentaBy(items, []*redline.Event{e, e}, LabelPenta); acc != 0.5 {
+		t.Errorf("PentaBy(LabelPenta) = %.2f, want 0.5", acc)
+	}
+}
+
 func TestPetrarchXML(t *testing.T) {
 	f, err := os.Open("../../shared/eval/petr/PETR_Validate_records_2_02.xml")
 	if err != nil {
