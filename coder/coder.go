@@ -626,9 +626,11 @@ func (s *sentenceState) describes(v int) bool {
 			// "her role in rioting", "charges of plotting": a gerund a
 			// preposition hangs on a thing. Intentions ("a plan to
 			// attack") are left to mode.
-			// Not a predicate noun ("were guilty of violating").
+			// Not a predicate noun ("were guilty of violating"), nor a
+			// process begun ("initiated the process of returning").
 			if t.toks[h].UPOS != redline.NOUN || t.toks[x].XPOS != "VBG" || !s.markedBy(x, "in", "of", "for") ||
-				intentHeads[t.lemma(h)] || hypotheticalHeads[t.lemma(h)] || t.head(h) < 0 || t.child(h, redline.Cop) >= 0 {
+				intentHeads[t.lemma(h)] || hypotheticalHeads[t.lemma(h)] || t.head(h) < 0 || t.child(h, redline.Cop) >= 0 ||
+				s.stepsTaken(x) >= 0 {
 				return false
 			}
 			_, actor := s.npActor(h)

@@ -168,6 +168,8 @@ func TestConjunctMode(t *testing.T) {
 		{"Al-Shabaab claimed responsibility for the blast, saying its fighters had planted the bomb.", "015 asserted"},
 		// Steps taken to do something do it, by the one who takes them.
 		{"Sudan has taken steps to enhance political freedoms.", "081 asserted"},
+		// A process begun is under way, by the one who began it.
+		{"Malaysia has started the process of returning the gorillas to Nigeria.", "0842 asserted"},
 	} {
 		var got []string
 		for _, e := range c.Code(analyze(t, tc.text, "2021-12-11")) {

@@ -166,18 +166,31 @@ func (s *sentenceState) irrealisInfinitive(h int) bool {
 }
 
 // stepsTaken returns the verb of "take steps (measures, action) to do X"
-// when v is the X: the doer of "take" does X. It returns -1 otherwise.
+// when v is the X, or of "begin (start, initiate, complete) the process of
+// doing X", as the codebook's own 084 example "have initiated the process
+// of returning the four baby gorillas": the doer of that verb does X. It
+// returns -1 otherwise.
 func (s *sentenceState) stepsTaken(v int) int {
 	t := &s.t
 	n := t.head(v)
-	if n < 0 || t.toks[v].Rel != redline.Acl || !s.markedBy(v, "to") || !stepNouns[t.lemma(n)] {
+	if n < 0 || t.toks[v].Rel != redline.Acl {
 		return -1
 	}
-	if g := t.head(n); g >= 0 && t.toks[n].Rel.Base() == redline.Obj && t.lemma(g) == "take" {
+	g := t.head(n)
+	if g < 0 || t.toks[n].Rel.Base() != redline.Obj {
+		return -1
+	}
+	switch {
+	case s.markedBy(v, "to") && stepNouns[t.lemma(n)] && t.lemma(g) == "take":
+		return g
+	case s.markedBy(v, "of") && t.toks[v].XPOS == "VBG" && t.lemma(n) == "process" && processVerbs[t.lemma(g)]:
 		return g
 	}
 	return -1
 }
+
+// processVerbs begin, carry on or end a process, which is then under way.
+var processVerbs = set("begin", "start", "initiate", "launch", "complete", "finish", "continue", "undertake")
 
 var stepNouns = set("step", "measure", "action")
 
