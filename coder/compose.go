@@ -63,7 +63,7 @@ func (s *sentenceState) composeAll() {
 
 // means reports an event noun in an "in" phrase of a violent verb whose
 // code is only its root's generic one ("killed in an air strike"), when
-// the noun's code is a specific kind of violence.
+// the noun's code is a specific kind of violence, or a fight.
 func (s *sentenceState) means(in, o *predicate) bool {
 	switch o.code.Root() {
 	case "18", "19", "20":
@@ -75,7 +75,12 @@ func (s *sentenceState) means(in, o *predicate) bool {
 	default:
 		return false
 	}
-	return generic(o.code) && !generic(in.code) && s.t.head(in.tok) == o.tok &&
+	// The codebook's 190 note: killings "during an attack or some form of
+	// military engagement" that news calls murders are 190, so a murder
+	// (180) in a fight takes the fight's code even when that is generic
+	// ("was murdered in an attack on a police patrol").
+	fight := o.code == "180" && in.code.Root() == "19"
+	return generic(o.code) && (!generic(in.code) || fight) && s.t.head(in.tok) == o.tok &&
 		s.t.toks[in.tok].Rel.Base() == redline.Obl && s.t.caseOf(in.tok) == "in"
 }
 

@@ -80,6 +80,8 @@ func TestDictPatterns(t *testing.T) {
 		// at the infinitive's object.
 		{"An attempt to assassinate President Putin was foiled.", "185"},
 		{"Gunmen made a bid to kill the Afghan president.", "185"},
+		// A murder in an attack is the attack's killing (codebook 190 note).
+		{"Two Ukrainian soldiers were murdered in an attack on their patrol.", "190"},
 	} {
 		var codes []string
 		for _, e := range c.Code(analyze(t, tc.text, "2021-12-11")) {
