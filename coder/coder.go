@@ -49,6 +49,8 @@ type docState struct {
 	pairs int
 	s     sentenceState
 	seen  map[dedupKey]int
+	// surnames the story wrote after another given name (dict.Surnames).
+	surnames dict.Surnames
 }
 
 // sentenceState holds one sentence's analysis; its slices are reused.
@@ -100,6 +102,7 @@ func (c *Coder) code(d *redline.Doc, st *docState, ex *explainLog) []redline.Eve
 	st.recent = st.recent[:0]
 	st.lastTextDate = time.Time{}
 	st.pairs = 0
+	st.surnames.Reset()
 	if st.seen == nil {
 		st.seen = make(map[dedupKey]int)
 	}
@@ -134,7 +137,7 @@ func (s *sentenceState) code(toks []redline.Token, out []redline.Event) []redlin
 	toks = s.repair(toks)
 	s.t.build(toks)
 	n := len(toks)
-	s.matches = s.c.dict.MatchActors(s.matches[:0], toks, s.doc.Date)
+	s.matches = s.c.dict.MatchActorsIn(s.matches[:0], toks, s.doc.Date, &s.c.surnames)
 	// A name written all in lower case ("i am from mexico", "an indian
 	// ringneck") is informal writing, not a news actor: proper names of
 	// countries, places and organisations are capitalised in news copy.

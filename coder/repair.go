@@ -536,7 +536,7 @@ func hasChild(toks []redline.Token, h int, rel redline.DepRel) bool {
 // matched again after the repairs, so s.matches serves as scratch; this
 // runs only for the rare word that needs it.
 func (s *sentenceState) namesPerson(toks []redline.Token, a, b int) bool {
-	s.matches = s.c.dict.MatchActors(s.matches[:0], toks, s.doc.Date)
+	s.matches = s.c.dict.MatchActorsIn(s.matches[:0], toks, s.doc.Date, &s.c.surnames)
 	for _, m := range s.matches {
 		if m.Start >= a && m.End <= b+1 && (m.Kind == dict.Person || m.Kind == dict.Agent) {
 			return true

@@ -32,6 +32,31 @@ var kindRank = [numKinds]uint8{NoKind: 9, Person: 0, Org: 1, Group: 2, Country: 
 // role outside dated terms, else the latest). It allocates only when dst
 // must grow.
 func (d *Dictionary) MatchActors(dst []ActorMatch, toks []redline.Token, date time.Time) []ActorMatch {
+	return d.MatchActorsIn(dst, toks, date, nil)
+}
+
+// Surnames remembers, within one document, the people whose surname was
+// written after another given name ("chairman Allan Taylor"): the news
+// goes on calling that person by the surname alone ("Taylor said"), so a
+// bare mention later in the document is not the dictionary's Taylor
+// either. The zero value is empty; Reset it between documents.
+type Surnames struct{ entries []int32 }
+
+// Reset forgets every surname, keeping the storage.
+func (m *Surnames) Reset() { m.entries = m.entries[:0] }
+
+func (m *Surnames) has(e int32) bool {
+	for _, x := range m.entries {
+		if x == e {
+			return true
+		}
+	}
+	return false
+}
+
+// MatchActorsIn is MatchActors within a document whose surnames written
+// after other given names are remembered in seen (nil: none).
+func (d *Dictionary) MatchActorsIn(dst []ActorMatch, toks []redline.Token, date time.Time, seen *Surnames) []ActorMatch {
 	c := d.c
 	if c == nil {
 		return dst // a zero Dictionary knows no names
@@ -71,10 +96,22 @@ func (d *Dictionary) MatchActors(dst []ActorMatch, toks []redline.Token, date ti
 		if len(dst) > base {
 			prevEnd = dst[len(dst)-1].End
 		}
-		if bestEnd < 0 || (best.Fuzzy && !fuzzyContextOK(&best, toks, prevEnd)) ||
-			(bestSurname >= 0 && !d.surnameContextOK(&best, bestSurname, toks, prevEnd, buf)) {
+		if bestEnd < 0 || (best.Fuzzy && !fuzzyContextOK(&best, toks, prevEnd)) {
 			i++
 			continue
+		}
+		if bestSurname >= 0 {
+			if !d.surnameContextOK(&best, bestSurname, toks, prevEnd, buf) {
+				if seen != nil && !seen.has(bestSurname) {
+					seen.entries = append(seen.entries, bestSurname)
+				}
+				i++
+				continue
+			}
+			if seen != nil && seen.has(bestSurname) {
+				i++
+				continue
+			}
 		}
 		dst = append(dst, best)
 		i = bestEnd

@@ -231,6 +231,32 @@ func TestSurnameAfterGivenName(t *testing.T) {
 	}
 }
 
+// TestSurnamesInDocument: once a story has written a surname after
+// another given name, its bare surname stays that other person.
+func TestSurnamesInDocument(t *testing.T) {
+	d := loadTest(t)
+	date := day("2022-06-01")
+	var seen Surnames
+	for _, tt := range []struct{ text, want string }{
+		{"Biden spoke", "Biden=USAGOV"},
+		{"said chairman Hunter Biden", ""},
+		{"Biden said", ""},
+		{"and President Biden spoke", "President=GOV"},
+		{"Joe Biden spoke", "Joe Biden=USAGOV"},
+		{"Stoltenberg said", "Stoltenberg=IGOWSTNAT"},
+	} {
+		ts := toks(tt.text)
+		if got := render(ts, d.MatchActorsIn(nil, ts, date, &seen)); got != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+	seen.Reset()
+	ts := toks("Biden said")
+	if got := render(ts, d.MatchActorsIn(nil, ts, date, &seen)); got != "Biden=USAGOV" {
+		t.Errorf("after Reset: got %q", got)
+	}
+}
+
 func TestMatchLemma(t *testing.T) {
 	d := loadTest(t)
 	// "leaders" is not listed; the tagger's lemma "leader" is.
