@@ -149,6 +149,7 @@ func (s *sentenceState) code(toks []redline.Token, out []redline.Event) []redlin
 		}
 	}
 	s.matches = kept
+	s.capitalsAbroad()
 	s.mention = grow(s.mention, n)
 	for i := range s.mention {
 		s.mention[i] = -1

@@ -68,7 +68,16 @@ func (s *sentenceState) docContext(g *geo.Gazetteer) geo.DocContext {
 	for i := range s.c.recent {
 		r := &s.c.recent[i]
 		if r.kind == dict.Place {
-			if _, ok := g.Note(&ctx, r.actor.Text); ok {
+			// A place the coder has already told apart from its
+			// namesakes (capitalsAbroad) stays in its country.
+			c := ctx
+			if p, ok := g.Note(&c, r.actor.Text); ok {
+				if p.Country != r.actor.Country && len(r.actor.Country) == 3 {
+					ctx.AddCountry(r.actor.Country)
+					g.Note(&ctx, r.actor.Text)
+				} else {
+					ctx = c
+				}
 				continue
 			}
 		}
@@ -77,4 +86,67 @@ func (s *sentenceState) docContext(g *geo.Gazetteer) geo.DocContext {
 		}
 	}
 	return ctx
+}
+
+// minNamesakeCity is the population from which a city may take a capital's
+// name from it: Lebanon's Tripoli (about 230,000), not Paris, Texas.
+const minNamesakeCity = 100000
+
+// capitalsAbroad reads a capital the dictionary lists for its state
+// ("Tripoli" for Libya) as a city of another country of that name when the
+// sentence names that other country and not the capital's own ("militias in
+// Tripoli ... the north Lebanese port" is Lebanon's Tripoli): the sentence
+// and the story so far decide between places of one name, as they do for
+// the event's place. The match becomes a place of the country found.
+func (s *sentenceState) capitalsAbroad() {
+	var g *geo.Gazetteer
+	for i := range s.matches {
+		m := &s.matches[i]
+		if m.Kind != dict.Country || m.End-m.Start != 1 || s.t.toks[m.Start].UPOS != redline.PROPN {
+			continue
+		}
+		other, own := false, false
+		for j := range s.matches {
+			o := &s.matches[j]
+			if j == i || o.Kind != dict.Country && o.Kind != dict.Place {
+				continue
+			}
+			if o.Code == m.Code {
+				own = true
+			} else {
+				other = true
+			}
+		}
+		if !other || own {
+			continue
+		}
+		if g == nil {
+			var err error
+			if g, err = geo.Default(); err != nil {
+				return
+			}
+		}
+		name := s.t.toks[m.Start].Form
+		capital := false
+		for _, p := range g.Lookup(name) {
+			capital = capital || p.Capital && p.Country == m.Code
+		}
+		if !capital {
+			continue
+		}
+		ctx := s.docContext(g)
+		for j := range s.matches {
+			if o := &s.matches[j]; j != i && (o.Kind == dict.Country || o.Kind == dict.Place) && len(o.Code) >= 3 {
+				ctx.AddCountry(o.Code[:3])
+			}
+		}
+		p, ok := g.Note(&ctx, name)
+		// A town much smaller than a city ("Paris Club" beside
+		// "Washington" is no Paris, Texas) is not what a capital's name
+		// stands for, whatever the sentence names.
+		if !ok || p.Country == m.Code || p.Kind != geo.City || p.Capital || p.Population < minNamesakeCity {
+			continue
+		}
+		m.Kind, m.Code, m.Country = dict.Place, p.Country, p.Country
+	}
 }

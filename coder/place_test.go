@@ -150,3 +150,27 @@ func BenchmarkPlaceCost(b *testing.B) {
 	b.ReportMetric(float64(coding.Nanoseconds())/n, "code-ns/sentence")
 	b.ReportMetric(float64(placing.Nanoseconds())/n, "place-ns/sentence")
 }
+
+// A capital the dictionary lists for its state names a city of another
+// country when the sentence names that country and not the capital's own;
+// a small town of the name does not, and the capital's own country named
+// beside it keeps the state.
+func TestCapitalsAbroad(t *testing.T) {
+	dd, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(dd)
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"Syrian troops shelled the militias in Tripoli, the main Lebanese city of the north.", []string{"SYRMIL>LBN"}, []string{"LBY"}},
+		{"Libyan forces attacked the militias in Tripoli.", []string{"LBYMIL>LBYUAF"}, []string{"LBN"}},
+		{"Egypt urged Tripoli to release the fishermen.", []string{"EGY>LBY"}, []string{"LBN"}},
+		{"Washington blamed Paris for the delay.", []string{"USA>FRA"}, nil},
+	}
+	for _, tt := range tests {
+		codeDefault(t, c, tt.text, tt.want, tt.not)
+	}
+}
