@@ -738,20 +738,62 @@ func (s *sentenceState) locativeCountry(h int) int {
 // country written as the first half of a hyphenated modifier ("a
 // U.S.-designated terrorist group", "Iran-backed rebels") names a third
 // party, not where the story is, and does not count.
+//
+// While an event's other side is resolved (s.self set), the mention that is
+// the event's own doer names who acts, not where: a country named later in
+// the sentence, if any, is where the other side is ("The U.S. said it would
+// not meet hostage-takers' demands to release prisoners in Iraq").
 func (s *sentenceState) contextCountry(at int) (actorRef, bool) {
+	end := s.doc.Sentences[s.index].End
 	for i := len(s.c.recent) - 1; i >= 0; i-- {
 		r := s.c.recent[i]
 		if r.actor.Start < at && r.kind == dict.Country && r.actor.Country != "" && !s.hyphenModifier(r) {
+			if s.selfMention(r) {
+				for _, q := range s.c.recent[i+1:] {
+					if q.actor.Start >= at && q.actor.Start < end && q.kind == dict.Country && q.actor.Country != "" && q.actor.Country != r.actor.Country && !s.hyphenModifier(q) && !s.ofSelfVerb(q) {
+						return q, true
+					}
+				}
+			}
 			return r, true
 		}
 	}
-	end := s.doc.Sentences[s.index].End
 	for _, r := range s.c.recent {
 		if r.actor.Start >= at && r.actor.Start < end && r.kind == dict.Country && r.actor.Country != "" && !s.hyphenModifier(r) {
 			return r, true
 		}
 	}
 	return actorRef{}, false
+}
+
+// ofSelfVerb reports whether r is named by a phrase of the event's own
+// verb ("sent troops to Ukraine"): a destination or partner of the act is
+// its other party, not where an agent of the doer's stands.
+func (s *sentenceState) ofSelfVerb(r actorRef) bool {
+	for i := range s.t.toks {
+		if s.t.toks[i].Start == r.actor.Start {
+			return s.t.head(i) == s.selfTok
+		}
+	}
+	return false
+}
+
+// selfMention reports whether r is the mention of one of the doers of the
+// event being resolved: the very mention, or, for a state acting as itself
+// (a pronoun for it: "The U.S. said it would not"), its mention in this
+// sentence.
+func (s *sentenceState) selfMention(r actorRef) bool {
+	start := s.doc.Sentences[s.index].Start
+	for i := range s.self {
+		a := &s.self[i].actor
+		if a.Start == r.actor.Start && a.End == r.actor.End && a.Start < a.End {
+			return true
+		}
+		if a.Code == a.Country && a.Code == r.actor.Code && r.actor.Start >= start {
+			return true
+		}
+	}
+	return false
 }
 
 // reflexiveActor is what a reflexive pronoun refers to: the subject of its

@@ -72,6 +72,9 @@ type sentenceState struct {
 	// the search goes on to the next place a target may be named.
 	self     []actorRef
 	selfCode redline.Code
+	// selfTok is the predicate token of the event whose sides are being
+	// resolved while self is set.
+	selfTok int
 	// mended is the sentence's tokens with tagging errors repaired
 	// (repair.go), when there were any.
 	mended  []redline.Token
@@ -212,7 +215,7 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 	}
 	srcs := s.sources(v, p.noun, s.refs[:0])
 	nsrc := len(srcs)
-	s.self, s.selfCode = srcs, p.code
+	s.self, s.selfCode, s.selfTok = srcs, p.code, v
 	if p.demanded >= 0 {
 		d, subj := p.demanded, s.t.subject(p.demanded)
 		if subj < 0 && s.t.toks[d].Rel.Base() == redline.Xcomp {

@@ -148,3 +148,26 @@ func TestMadeBy(t *testing.T) {
 		codeDefault(t, c, tt.text, tt.want, tt.not)
 	}
 }
+
+// An uncountried agent on the other side of a state's event does not take
+// that state's country from the state's own mention when the sentence names
+// another country where it is; with none, it stays the state's.
+func TestOtherSideCountry(t *testing.T) {
+	dd, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(dd)
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"Turkey has blamed the bombing on militants hiding in Syria.", []string{"TUR>SYR"}, []string{"TUR>TUR"}},
+		{"Canada said it would not negotiate with kidnappers holding aid workers in Mali.", []string{"CAN>MLI"}, []string{"CAN>CAN"}},
+		// No other country: the doer's own country stays the scene.
+		{"Mexico arrested the smugglers on Monday.", []string{"MEX>MEX"}, nil},
+	}
+	for _, tt := range tests {
+		codeDefault(t, c, tt.text, tt.want, tt.not)
+	}
+}
