@@ -80,6 +80,9 @@ func TestDictPatterns(t *testing.T) {
 		// at the infinitive's object.
 		{"An attempt to assassinate President Putin was foiled.", "185"},
 		{"Gunmen made a bid to kill the Afghan president.", "185"},
+		// A plural in "-oes" whose lemma keeps the "e" ("embargoe").
+		{"The United States lifted the embargoes on Cuba.", "085"},
+		{"The UN imposed embargoes on Iraq.", "163"},
 		// A murder in an attack is the attack's killing (codebook 190 note).
 		{"Two Ukrainian soldiers were murdered in an attack on their patrol.", "190"},
 	} {

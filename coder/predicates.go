@@ -68,6 +68,9 @@ func (s *sentenceState) collectPhrase(v, depth int) {
 		if len(l) > 1 && l[len(l)-1] == 's' {
 			s.phraseSig |= wordBit(l[:len(l)-1]) // see pluralOf
 		}
+		if st := oesStem(s.t.toks[c].Lower); st != "" {
+			s.phraseSig |= wordBit(st)
+		}
 		if depth < 2 {
 			if depth == 0 && s.t.toks[c].Rel.Base() == redline.Xcomp && objectControl[s.t.lemma(v)] && s.t.child(v, redline.Obj) >= 0 {
 				// "ordered Menem to appear for questioning in an
@@ -107,6 +110,9 @@ func (s *sentenceState) collectCore(v int) {
 		if len(l) > 1 && l[len(l)-1] == 's' {
 			s.phraseSig |= wordBit(l[:len(l)-1])
 		}
+		if st := oesStem(s.t.toks[c].Lower); st != "" {
+			s.phraseSig |= wordBit(st)
+		}
 		for d := s.t.first[c]; d >= 0; d = s.t.next[d] {
 			if b := s.t.toks[d].Rel.Base(); b == redline.Compound || b == redline.Amod {
 				s.phrase = append(s.phrase, d)
@@ -140,13 +146,24 @@ func (s *sentenceState) findItem(alts []string, skip uint64) int {
 			continue
 		}
 		l, w := s.t.lemma(int(c)), s.t.toks[c].Lower
+		st := oesStem(w)
 		for _, a := range alts {
-			if a == l || a == w || pluralOf(l, a) {
+			if a == l || a == w || pluralOf(l, a) || (st != "" && a == st) {
 				return int(c)
 			}
 		}
 	}
 	return -1
+}
+
+// oesStem returns the singular of a plural in "-oes" ("embargoes",
+// "vetoes", "torpedoes"), whose "e" the tagger's lemma keeps ("embargoe"),
+// or "" for other words.
+func oesStem(w string) string {
+	if len(w) > 4 && strings.HasSuffix(w, "oes") {
+		return w[:len(w)-2]
+	}
+	return ""
 }
 
 // pluralOf reports whether lemma is the plural of a dictionary word: the
@@ -257,6 +274,9 @@ func (s *sentenceState) findPredicates() {
 		}
 		if len(pats) == 0 && noun && len(lemma) > 3 && lemma[len(lemma)-1] == 's' {
 			pats = s.c.dict.Patterns(lemma[:len(lemma)-1], true)
+		}
+		if st := oesStem(tok.Lower); len(pats) == 0 && noun && st != "" {
+			pats = s.c.dict.Patterns(st, true)
 		}
 		if len(pats) == 0 {
 			continue
