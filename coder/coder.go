@@ -225,6 +225,16 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 			subj = s.t.child(d, redline.Obj)
 		}
 		srcs = s.subjectActors(d, subj, srcs)
+		if subj >= 0 && s.selfSubject(subj, srcs[:nsrc], srcs[nsrc:]) {
+			// An obligation the doer puts on itself ("indicated it
+			// should have acted against Libya") is aimed where the
+			// obliged act is, coded or not ("must retaliate against").
+			in := predicate{tok: d, code: p.code, inner: -1, outer: -1, demanded: -1}
+			if p.inner >= 0 {
+				in = s.preds[p.inner]
+			}
+			srcs = s.targets(in.tok, &in, srcs[:nsrc])
+		}
 	} else {
 		srcs = s.criticised(pi, srcs)
 		if len(srcs) == nsrc {
@@ -427,6 +437,42 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 		}
 	}
 	return out
+}
+
+// selfSubject reports whether subj, whose actors are got, is the doer
+// itself: its actors are among srcs, or, a pronoun filtered out as the doer
+// acting on itself, it refers to one of them.
+func (s *sentenceState) selfSubject(subj int, srcs, got []actorRef) bool {
+	if len(got) > 0 {
+		return sameActors(srcs, got)
+	}
+	if s.t.toks[subj].UPOS != redline.PRON {
+		return false
+	}
+	a, ok := s.pronounActor(subj)
+	if !ok {
+		return false
+	}
+	for i := range srcs {
+		if srcs[i].actor.Code == a.actor.Code {
+			return true
+		}
+	}
+	return false
+}
+
+// sameActors reports whether every actor of b is one of a's.
+func sameActors(a, b []actorRef) bool {
+	for i := range b {
+		found := false
+		for j := range a {
+			found = found || a[j].actor.Code == b[i].actor.Code
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // criticised appends, for a disapproval (11), the actors of the event

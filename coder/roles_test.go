@@ -171,3 +171,24 @@ func TestOtherSideCountry(t *testing.T) {
 		codeDefault(t, c, tt.text, tt.want, tt.not)
 	}
 }
+
+// An obligation a state reports of itself ("said it must act against X")
+// is aimed at the other party of the obliged act, not at itself.
+func TestSelfObligationTarget(t *testing.T) {
+	dd, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(dd)
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"Kenya said it must retaliate against Somalia.", []string{"KEN>SOM"}, nil},
+		// Of another party the obliged one stays the target.
+		{"Kenya said Somalia must withdraw its troops.", []string{"KEN>SOM"}, nil},
+	}
+	for _, tt := range tests {
+		codeDefault(t, c, tt.text, tt.want, tt.not)
+	}
+}
