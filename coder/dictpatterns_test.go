@@ -80,6 +80,9 @@ func TestDictPatterns(t *testing.T) {
 		// at the infinitive's object.
 		{"An attempt to assassinate President Putin was foiled.", "185"},
 		{"Gunmen made a bid to kill the Afghan president.", "185"},
+		// Stressing the need for others to act demands it; the
+		// Inter-Parliamentary Union is an actor.
+		{"The Inter-Parliamentary Union stressed the need for the United States to lift its sanctions on Cuba.", "1054"},
 		// A plural in "-oes" whose lemma keeps the "e" ("embargoe").
 		{"The United States lifted the embargoes on Cuba.", "085"},
 		{"The UN imposed embargoes on Iraq.", "163"},
