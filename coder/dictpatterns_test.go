@@ -229,3 +229,29 @@ func TestAdjectiveNotVerb(t *testing.T) {
 		}
 	}
 }
+
+// "demonstrate" with an object or a clause shows something; protesters
+// demonstrate without one.
+func TestDemonstrateShows(t *testing.T) {
+	d, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(d)
+	for _, tc := range []struct {
+		text    string
+		protest bool
+	}{
+		{"Thousands of Venezuelans demonstrated against the government in Caracas.", true},
+		{"The ruling of the Russian court demonstrates a complete disregard for the law.", false},
+		{"The Iranian missile test demonstrated that Iran can strike Israel.", false},
+	} {
+		got := false
+		for _, e := range c.Code(analyze(t, tc.text, "2021-12-11")) {
+			got = got || e.Code.Root() == "14"
+		}
+		if got != tc.protest {
+			t.Errorf("%q: protest coded %v, want %v", tc.text, got, tc.protest)
+		}
+	}
+}

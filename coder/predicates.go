@@ -263,6 +263,10 @@ func (s *sentenceState) findPredicates() {
 		if s.mention[i] >= 0 && !noun {
 			continue
 		}
+		// Protesters demonstrate without an object; "demonstrates a
+		// complete disregard", "demonstrated that it can" show (and
+		// "demonstrate naval strength" may still show force, 150).
+		showing := !noun && lemma == "demonstrate" && (s.t.child(i, redline.Obj) >= 0 || s.t.child(i, redline.Ccomp) >= 0)
 		pats := s.c.dict.Patterns(lemma, noun)
 		if len(pats) == 0 && !noun && tok.Lower != lemma {
 			pats = s.c.dict.Patterns(tok.Lower, false)
@@ -287,6 +291,9 @@ func (s *sentenceState) findPredicates() {
 		naming := !noun && namingVerbs[lemma] && s.naming(i)
 		for _, p := range pats {
 			if !s.c.coder.mayMatch(p, s.phraseSig) {
+				continue
+			}
+			if showing && p.Code.Root() == "14" {
 				continue
 			}
 			if naming && len(p.Items) == 0 {
