@@ -260,6 +260,18 @@ func (s *sentenceState) emit(pi int, out []redline.Event) []redline.Event {
 			tgts = s.targets(in.tok, in, tgts)
 		}
 	}
+	if len(tgts) == 0 && len(srcs) > 0 && p.inner < 0 && p.demanded < 0 {
+		// An event noun that is part of this event ("blocked a road to
+		// show their disapproval for the United States' policies") says
+		// whom it is aimed at when the verb does not. Only of an event
+		// with a doer: an aim alone is too weak a trace for an event.
+		for i := range s.preds {
+			if in := &s.preds[i]; i != pi && in.outer == pi && in.noun {
+				tgts = s.targets(in.tok, in, tgts)
+				break
+			}
+		}
+	}
 	s.self = nil
 	if len(tgts) == 0 && len(srcs) == 2 && s.reciprocal(v, p) {
 		// "Iran and Iraq clashed", "the two leaders met": each of a pair

@@ -590,6 +590,24 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 				}
 			}
 		}
+		// An event noun that is a verb's object ("showed their
+		// disapproval for the United States' policies", "voiced anger
+		// at Israel") is aimed where the verb's phrase of direction
+		// points, which the parser often hangs on the verb; with a doer
+		// only, as an aim alone makes no event.
+		if h := t.head(v); len(s.self) > 0 && h >= 0 && t.toks[v].Rel == redline.Obj && t.toks[h].UPOS == redline.VERB {
+			for c := t.first[h]; c >= 0; c = t.next[c] {
+				if t.toks[c].Rel.Base() != redline.Obl || int(c) < v {
+					continue
+				}
+				switch t.caseOf(int(c)) {
+				case "against", "at", "for", "over", "toward", "towards", "upon", "with", "to":
+					if out = s.actorsOrInside(int(c), out); len(out) > n {
+						return out
+					}
+				}
+			}
+		}
 		return out
 	}
 	if subj := t.subject(v); subj >= 0 && t.child(v, redline.Obj) < 0 && len(s.c.dict.Patterns(t.lemma(subj), true)) > 0 {

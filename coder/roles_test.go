@@ -192,3 +192,25 @@ func TestSelfObligationTarget(t *testing.T) {
 		codeDefault(t, c, tt.text, tt.want, tt.not)
 	}
 }
+
+// An event noun that is part of a verb's event says whom the event is aimed
+// at when the verb does not ("blocked a road to show their anger at X"); an
+// event noun that is a verb's object is aimed where the verb's phrase of
+// direction points ("would resume cooperation with Ukraine").
+func TestComplementNounTarget(t *testing.T) {
+	dd, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(dd)
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"Farmers in Ghana blocked a highway to show their disapproval for Nigeria's import ban.", []string{"GHAAGR>NGA"}, nil},
+		{"Chile said it would resume cooperation with Peru.", []string{"CHL>PER"}, nil},
+	}
+	for _, tt := range tests {
+		codeDefault(t, c, tt.text, tt.want, tt.not)
+	}
+}
