@@ -118,6 +118,7 @@ func TestStatePassiveAgent(t *testing.T) {
 		{"Iran was opposed by France in the vote.", []string{"FRA>IRN 120 asserted"}, []string{"IRN>"}},
 		// The agent hung on an adverb of the verb.
 		{"Iran was criticized earlier by France.", []string{"FRA>IRN 111 asserted"}, nil},
+		{"Chile was opposed earlier by Peru, its northern neighbour, in the vote.", []string{"PER>CHL 120 asserted"}, []string{"CHL>"}},
 		{"Iran was alarmed by the Israeli attack.", nil, []string{"IRN>"}},
 		{"Serb forces were engaged in ethnic cleansing.", []string{"SRBMIL> 203 asserted"}, nil},
 	}

@@ -97,6 +97,26 @@ func (t *tree) lemma(i int) string {
 	return t.toks[i].Lower
 }
 
+// byAgent returns the "by" agent of v, as the parser hangs it: on v ("was
+// opposed by France") or on an adverb of v ("was opposed earlier by
+// France"); -1 when there is none.
+func (t *tree) byAgent(v int) int {
+	if a := t.child(v, redline.OblAgent); a >= 0 && t.caseOf(a) == "by" {
+		return a
+	}
+	for c := t.first[v]; c >= 0; c = t.next[c] {
+		if t.toks[c].Rel.Base() != redline.Advmod {
+			continue
+		}
+		for a := t.first[c]; a >= 0; a = t.next[a] {
+			if r := t.toks[a].Rel; (r == redline.OblAgent || r.Base() == redline.Obl) && t.caseOf(int(a)) == "by" {
+				return int(a)
+			}
+		}
+	}
+	return -1
+}
+
 // feelingPassives are state passives of feeling: their "by" names a cause.
 var feelingPassives = set("concern", "worry", "alarm", "disappoint", "satisfy", "please", "convince")
 
@@ -110,8 +130,7 @@ func (t *tree) isPassive(v int) bool {
 	// unless it names a feeling, whose "by" gives the cause ("was
 	// alarmed by the attack").
 	if statePassives[t.lemma(v)] {
-		a := t.child(v, redline.OblAgent)
-		if a < 0 || t.caseOf(a) != "by" || feelingPassives[t.lemma(v)] {
+		if feelingPassives[t.lemma(v)] || t.byAgent(v) < 0 {
 			return false
 		}
 	}
