@@ -255,3 +255,28 @@ func TestDemonstrateShows(t *testing.T) {
 		}
 	}
 }
+
+// A report, poll or program released is published, not a release (08).
+func TestReleasedPublication(t *testing.T) {
+	d, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(d)
+	for _, tc := range []struct {
+		text    string
+		release bool
+	}{
+		{"Iran released two British journalists on Monday.", true},
+		{"China released an AI development program in 2017.", false},
+		{"A report released by the United Nations showed that Iran expanded its program.", false},
+	} {
+		got := false
+		for _, e := range c.Code(analyze(t, tc.text, "2021-12-11")) {
+			got = got || e.Code.Root() == "08"
+		}
+		if got != tc.release {
+			t.Errorf("%q: release coded %v, want %v", tc.text, got, tc.release)
+		}
+	}
+}

@@ -267,6 +267,9 @@ func (s *sentenceState) findPredicates() {
 		// complete disregard", "demonstrated that it can" show (and
 		// "demonstrate naval strength" may still show force, 150).
 		showing := !noun && lemma == "demonstrate" && (s.t.child(i, redline.Obj) >= 0 || s.t.child(i, redline.Ccomp) >= 0)
+		// A report, poll or video released is published: no release
+		// (08) of people or property.
+		published := !noun && lemma == "release" && s.publication(i)
 		pats := s.c.dict.Patterns(lemma, noun)
 		if len(pats) == 0 && !noun && tok.Lower != lemma {
 			pats = s.c.dict.Patterns(tok.Lower, false)
@@ -293,7 +296,7 @@ func (s *sentenceState) findPredicates() {
 			if !s.c.coder.mayMatch(p, s.phraseSig) {
 				continue
 			}
-			if showing && p.Code.Root() == "14" {
+			if showing && p.Code.Root() == "14" || published && p.Code.Root() == "08" {
 				continue
 			}
 			if naming && len(p.Items) == 0 {
@@ -874,3 +877,28 @@ func (s *sentenceState) stemPatterns(w string) []*dict.Pattern {
 	}
 	return p
 }
+
+// publication reports a verb whose thing released is a publication: its
+// object ("released a report"), its passive subject ("the poll was
+// released") or the noun it describes as a participle ("a survey released
+// Thursday").
+func (s *sentenceState) publication(v int) bool {
+	t := &s.t
+	n := t.child(v, redline.Obj)
+	if n < 0 {
+		n = t.child(v, redline.NsubjPass)
+	}
+	if n < 0 {
+		switch t.toks[v].Rel.Base() {
+		case redline.Acl, redline.Amod:
+			n = t.head(v)
+		}
+	}
+	return n >= 0 && publicationNouns[t.lemma(n)]
+}
+
+var publicationNouns = set("report", "poll", "survey", "study", "index", "data", "figure", "figures", "statistic",
+	"statistics", "result", "results", "statement", "proposal", "guideline", "guidelines", "assessment", "program",
+	"programme", "plan", "video", "footage", "recording", "audio", "photo", "image", "picture", "document",
+	"list", "transcript", "album", "film", "book", "paper", "review", "analysis", "estimate", "forecast",
+	"version", "update", "finding", "findings", "memo", "text", "draft", "ranking", "rating", "map", "tape")
