@@ -31,15 +31,11 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 			if r := t.toks[c].Rel; (r == redline.OblAgent || r.Base() == redline.Obl) && t.caseOf(int(c)) == "by" {
 				return s.actorsOf(int(c), out)
 			}
-			// "was opposed earlier by Osgiliath": the agent hung on an
-			// adverb of the verb.
-			if t.toks[c].Rel.Base() == redline.Advmod {
-				for a := t.first[c]; a >= 0; a = t.next[a] {
-					if t.toks[a].Rel.Base() == redline.Obl && t.caseOf(int(a)) == "by" {
-						return s.actorsOf(int(a), out)
-					}
-				}
-			}
+		}
+		// "was opposed earlier by Osgiliath": the agent hung on an
+		// adverb of the verb.
+		if a := t.byAgent(v); a >= 0 {
+			return s.actorsOf(a, out)
 		}
 		// "has been accused of misusing funds, much of it believed to have
 		// been embezzled, by current government officials": an agent set
