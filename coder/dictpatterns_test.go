@@ -280,3 +280,27 @@ func TestReleasedPublication(t *testing.T) {
 		}
 	}
 }
+
+// What a natural force does is nobody's act; "a storm of protest" is
+// people's.
+func TestNaturalForce(t *testing.T) {
+	d, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(d)
+	for _, tc := range []struct {
+		text   string
+		events bool
+	}{
+		{"Floods killed 40 people in Kenya.", false},
+		{"Tropical Cyclone Jude slammed into parts of southern Africa.", false},
+		{"The earthquake struck northern Ecuador and southern Colombia.", false},
+		{"Rebels killed 40 people in Kenya.", true},
+	} {
+		got := len(c.Code(analyze(t, tc.text, "2021-12-11"))) > 0
+		if got != tc.events {
+			t.Errorf("%q: events coded %v, want %v", tc.text, got, tc.events)
+		}
+	}
+}

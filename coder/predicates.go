@@ -270,6 +270,10 @@ func (s *sentenceState) findPredicates() {
 		// A report, poll or video released is published: no release
 		// (08) of people or property.
 		published := !noun && lemma == "release" && s.publication(i)
+		if !noun && s.naturalSubject(i) {
+			s.note("%q: done by a natural force, no one's act", tok.Form)
+			continue
+		}
 		pats := s.c.dict.Patterns(lemma, noun)
 		if len(pats) == 0 && !noun && tok.Lower != lemma {
 			pats = s.c.dict.Patterns(tok.Lower, false)
@@ -902,3 +906,34 @@ var publicationNouns = set("report", "poll", "survey", "study", "index", "data",
 	"programme", "plan", "video", "footage", "recording", "audio", "photo", "image", "picture", "document",
 	"list", "transcript", "album", "film", "book", "paper", "review", "analysis", "estimate", "forecast",
 	"version", "update", "finding", "findings", "memo", "text", "draft", "ranking", "rating", "map", "tape")
+
+// naturalSubject reports a verb whose subject is a natural force ("Floods
+// killed 40 people", "Tropical Cyclone Jude slammed into", "the cyclone
+// displaced 3,000 people" parsed with the verb a participle on the noun):
+// nobody acted, there is no event to code. "A storm of protest" is people.
+func (s *sentenceState) naturalSubject(v int) bool {
+	t := &s.t
+	n := t.child(v, redline.Nsubj)
+	if n < 0 && t.toks[v].Rel == redline.Acl && t.child(v, redline.Obj) >= 0 {
+		n = t.head(v)
+	}
+	if n < 0 || s.mention[n] >= 0 {
+		return false
+	}
+	natural := naturalForces[t.toks[n].Lower]
+	for c := t.first[n]; c >= 0; c = t.next[c] {
+		switch t.toks[c].Rel.Base() {
+		case redline.Compound:
+			natural = natural || naturalForces[t.toks[c].Lower]
+		case redline.Nmod:
+			if t.caseOf(int(c)) == "of" {
+				return false
+			}
+		}
+	}
+	return natural
+}
+
+var naturalForces = set("cyclone", "hurricane", "typhoon", "storm", "tornado", "earthquake", "quake", "tremor",
+	"flood", "floods", "flooding", "tsunami", "drought", "wildfire", "bushfire", "landslide", "mudslide",
+	"avalanche", "heatwave", "blizzard", "eruption", "volcano", "rain", "rains", "monsoon", "lightning")
