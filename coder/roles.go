@@ -759,6 +759,26 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 			}
 		}
 	}
+	// A phrase of direction the parser hung on an adverb of the verb:
+	// "marched very close to the border with Mordor", "sent them back to
+	// China". Not "with" or "from" ("along with France", "away from").
+	// Only for an event with a doer: such a phrase is a weak trace.
+	for c := t.first[v]; c >= 0 && len(s.self) > 0; c = t.next[c] {
+		if t.toks[c].Rel.Base() != redline.Advmod {
+			continue
+		}
+		for d := t.first[c]; d >= 0; d = t.next[d] {
+			if t.toks[d].Rel.Base() != redline.Obl {
+				continue
+			}
+			switch t.caseOf(int(d)) {
+			case "against", "on", "to", "into", "at", "toward", "towards", "upon":
+				if out = s.actorsOrInside(int(d), out); len(out) > n {
+					return out
+				}
+			}
+		}
+	}
 	// A noun of the pattern names the other party in its own modifiers:
 	// "engaged in ethnic cleansing against the Albanian population", "the
 	// talks between Iran and Iraq ended".

@@ -215,3 +215,24 @@ func TestComplementNounTarget(t *testing.T) {
 		codeDefault(t, c, tt.text, tt.want, tt.not)
 	}
 }
+
+// A phrase of direction hung on an adverb of the verb names the target
+// ("moved very close to the border with India", "sent back to China"); an
+// accompanying "along with" does not.
+func TestAdverbDirectionTarget(t *testing.T) {
+	dd, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(dd)
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"Malaysia sent 109, most of them men, back to Myanmar days later.", []string{"MYS>MMR"}, nil},
+		{"Along with France, Germany expelled the diplomats.", nil, []string{">FRA"}},
+	}
+	for _, tt := range tests {
+		codeDefault(t, c, tt.text, tt.want, tt.not)
+	}
+}
