@@ -304,3 +304,28 @@ func TestNaturalForce(t *testing.T) {
 		}
 	}
 }
+
+// Meeting with a reaction is no meeting.
+func TestMetReaction(t *testing.T) {
+	d, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(d)
+	for _, tc := range []struct {
+		text    string
+		meeting bool
+	}{
+		{"Putin met with Erdogan in Sochi.", true},
+		{"The French plan met with strong objections from Germany.", false},
+		{"The Russian proposal met stiff resistance in the European Union.", false},
+	} {
+		got := false
+		for _, e := range c.Code(analyze(t, tc.text, "2021-12-11")) {
+			got = got || e.Code.Root() == "04"
+		}
+		if got != tc.meeting {
+			t.Errorf("%q: meeting coded %v, want %v", tc.text, got, tc.meeting)
+		}
+	}
+}

@@ -270,6 +270,9 @@ func (s *sentenceState) findPredicates() {
 		// A report, poll or video released is published: no release
 		// (08) of people or property.
 		published := !noun && lemma == "release" && s.publication(i)
+		// "met with strong objections", "was met with skepticism": a
+		// reaction encountered, no meeting (04).
+		reaction := !noun && lemma == "meet" && s.metReaction(i)
 		if !noun && s.naturalSubject(i) {
 			s.note("%q: done by a natural force, no one's act", tok.Form)
 			continue
@@ -300,7 +303,7 @@ func (s *sentenceState) findPredicates() {
 			if !s.c.coder.mayMatch(p, s.phraseSig) {
 				continue
 			}
-			if showing && p.Code.Root() == "14" || published && p.Code.Root() == "08" {
+			if showing && p.Code.Root() == "14" || published && p.Code.Root() == "08" || reaction && p.Code.Root() == "04" {
 				continue
 			}
 			if naming && len(p.Items) == 0 {
@@ -937,3 +940,30 @@ func (s *sentenceState) naturalSubject(v int) bool {
 var naturalForces = set("cyclone", "hurricane", "typhoon", "storm", "tornado", "earthquake", "quake", "tremor",
 	"flood", "floods", "flooding", "tsunami", "drought", "wildfire", "bushfire", "landslide", "mudslide",
 	"avalanche", "heatwave", "blizzard", "eruption", "volcano", "rain", "rains", "monsoon", "lightning")
+
+// metReaction reports "meet" whose object, or "with" phrase, is a reaction
+// the subject encounters ("met with strong objections from EC heads",
+// "the plan met resistance").
+func (s *sentenceState) metReaction(v int) bool {
+	t := &s.t
+	for c := t.first[v]; c >= 0; c = t.next[c] {
+		switch t.toks[c].Rel.Base() {
+		case redline.Obj:
+		case redline.Obl:
+			if t.caseOf(int(c)) != "with" {
+				continue
+			}
+		default:
+			continue
+		}
+		if reactionNouns[t.lemma(int(c))] {
+			return true
+		}
+	}
+	return false
+}
+
+var reactionNouns = set("objection", "criticism", "opposition", "resistance", "skepticism", "scepticism",
+	"hostility", "approval", "disapproval", "success", "failure", "derision", "silence", "outrage", "anger",
+	"praise", "condemnation", "protest", "protests", "backlash", "applause", "enthusiasm", "indifference",
+	"suspicion", "disbelief", "ridicule", "scorn", "fury", "dismay", "concern", "alarm", "acclaim", "reaction", "response")
