@@ -329,3 +329,28 @@ func TestMetReaction(t *testing.T) {
 		}
 	}
 }
+
+// A source who asks not to be named makes no appeal.
+func TestAnonymousSource(t *testing.T) {
+	d, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(d)
+	for _, tc := range []struct {
+		text   string
+		appeal bool
+	}{
+		{"A French official, who asked not to be identified, said the talks had stalled.", false},
+		{"A Russian diplomat who requested anonymity said the talks had stalled.", false},
+		{"Iran asked France to release the prisoners.", true},
+	} {
+		got := false
+		for _, e := range c.Code(analyze(t, tc.text, "2021-12-11")) {
+			got = got || e.Code.Root() == "02"
+		}
+		if got != tc.appeal {
+			t.Errorf("%q: appeal coded %v, want %v", tc.text, got, tc.appeal)
+		}
+	}
+}

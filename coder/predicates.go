@@ -273,6 +273,10 @@ func (s *sentenceState) findPredicates() {
 		// "met with strong objections", "was met with skepticism": a
 		// reaction encountered, no meeting (04).
 		reaction := !noun && lemma == "meet" && s.metReaction(i)
+		if !noun && s.anonymity(i, lemma) {
+			s.note("%q: a source asking not to be named, no appeal", tok.Form)
+			continue
+		}
 		if !noun && s.naturalSubject(i) {
 			s.note("%q: done by a natural force, no one's act", tok.Form)
 			continue
@@ -967,3 +971,28 @@ var reactionNouns = set("objection", "criticism", "opposition", "resistance", "s
 	"hostility", "approval", "disapproval", "success", "failure", "derision", "silence", "outrage", "anger",
 	"praise", "condemnation", "protest", "protests", "backlash", "applause", "enthusiasm", "indifference",
 	"suspicion", "disbelief", "ridicule", "scorn", "fury", "dismay", "concern", "alarm", "acclaim", "reaction", "response")
+
+// anonymity reports the news formula of a source who "asked not to be
+// identified" or "requested anonymity": no appeal to anyone.
+func (s *sentenceState) anonymity(v int, lemma string) bool {
+	if lemma != "ask" && lemma != "request" {
+		return false
+	}
+	t := &s.t
+	for c := t.first[v]; c >= 0; c = t.next[c] {
+		switch t.toks[c].Rel.Base() {
+		case redline.Obj:
+			if l := t.lemma(int(c)); l == "anonymity" {
+				return true
+			}
+		case redline.Xcomp, redline.Ccomp:
+			switch t.lemma(int(c)) {
+			case "identify", "name", "quote":
+				if s.negated(int(c)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
