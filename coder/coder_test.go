@@ -428,11 +428,7 @@ func TestCoder(t *testing.T) {
 
 // The default dictionaries' verb patterns, for entries added to data/dict.
 func TestDefaultPatterns(t *testing.T) {
-	d, err := dict.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := New(d)
+	c := defaultCoder(t)
 	for _, tc := range []struct{ text, want string }{
 		// Relief in kind, handed over without the particle or with it
 		// parsed as a preposition of the quantity.
@@ -442,17 +438,7 @@ func TestDefaultPatterns(t *testing.T) {
 		{"Gov. Phil Murphy declined to comment on the allegations.", "011"},
 		{"Sen. Jane Doe called for an inquiry into the deal.", "020"},
 	} {
-		var codes []string
-		for _, e := range c.Code(analyze(t, tc.text, "2021-12-11")) {
-			codes = append(codes, string(e.Code))
-		}
-		found := false
-		for _, k := range codes {
-			found = found || k == tc.want
-		}
-		if !found {
-			t.Errorf("%q: want %s among %q", tc.text, tc.want, codes)
-		}
+		wantCode(t, c, tc.text, tc.want)
 	}
 }
 

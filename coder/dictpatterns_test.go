@@ -4,18 +4,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/redline-events/redline/dict"
 )
 
 // Patterns added to the default verb dictionaries, each with a sentence
 // written for it: the code must be among the events coded.
 func TestDictPatterns(t *testing.T) {
-	d, err := dict.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := New(d)
+	c := defaultCoder(t)
 	for _, tc := range []struct{ text, want string }{
 		// Refugees seeking refuge in a country demand humanitarian aid
 		// (1033); asking for asylum is an appeal (0233).
@@ -89,28 +83,14 @@ func TestDictPatterns(t *testing.T) {
 		// A murder in an attack is the attack's killing (codebook 190 note).
 		{"Two Ukrainian soldiers were murdered in an attack on their patrol.", "190"},
 	} {
-		var codes []string
-		for _, e := range c.Code(analyze(t, tc.text, "2021-12-11")) {
-			codes = append(codes, string(e.Code))
-		}
-		found := false
-		for _, k := range codes {
-			found = found || k == tc.want
-		}
-		if !found {
-			t.Errorf("%q: want %s among %q", tc.text, tc.want, codes)
-		}
+		wantCode(t, c, tc.text, tc.want)
 	}
 }
 
 // Whoever a sentence holds responsible or guilty did what the "for" or
 // "of" phrase names.
 func TestCulpable(t *testing.T) {
-	d, err := dict.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := New(d)
+	c := defaultCoder(t)
 	for _, tc := range []struct{ text, want string }{
 		{"The Syrian army is responsible for the mass killings in Homs.", "SYRMIL>"},
 		{"Hezbollah was guilty of violating the ceasefire.", "LBNREBHZB>"},
@@ -132,11 +112,7 @@ func TestCulpable(t *testing.T) {
 // Agreeing with someone's view is a statement; agreeing with someone to do
 // something stays an intent to cooperate.
 func TestSharedView(t *testing.T) {
-	d, err := dict.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := New(d)
+	c := defaultCoder(t)
 	for _, tc := range []struct {
 		text, want, not string
 	}{
@@ -161,11 +137,7 @@ func TestSharedView(t *testing.T) {
 // A verb coordinated with a framing verb is not framed by it: "called X and
 // urged him" asserts the urging, "rejects and condemns" the condemnation.
 func TestConjunctMode(t *testing.T) {
-	d, err := dict.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := New(d)
+	c := defaultCoder(t)
 	for _, tc := range []struct{ text, want string }{
 		{"Biden called Netanyahu and urged him to show restraint.", "0256 asserted"},
 		{"Egypt rejects and condemns the Israeli raid.", "111 asserted"},
@@ -194,11 +166,7 @@ func TestConjunctMode(t *testing.T) {
 }
 
 func TestReportedClauseWordsStayAttribution(t *testing.T) {
-	d, err := dict.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := New(d)
+	c := defaultCoder(t)
 	txt := "The minister claimed that the army had repelled an attack near the border."
 	for _, e := range c.Code(analyze(t, txt, "2021-12-11")) {
 		if e.Code == "015" {
@@ -210,11 +178,7 @@ func TestReportedClauseWordsStayAttribution(t *testing.T) {
 // An adjective that shares a verb's spelling says no act: "the journalist
 // is free" is no release, "the border is open" no easing of a blockade.
 func TestAdjectiveNotVerb(t *testing.T) {
-	d, err := dict.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := New(d)
+	c := defaultCoder(t)
 	for _, tc := range []struct{ text, not string }{
 		{"The Russian journalist is free.", "0841"},
 		// A duty is no deed; a sector's share of an economy is no aid.
@@ -233,11 +197,7 @@ func TestAdjectiveNotVerb(t *testing.T) {
 // "demonstrate" with an object or a clause shows something; protesters
 // demonstrate without one.
 func TestDemonstrateShows(t *testing.T) {
-	d, err := dict.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := New(d)
+	c := defaultCoder(t)
 	for _, tc := range []struct {
 		text    string
 		protest bool
@@ -258,11 +218,7 @@ func TestDemonstrateShows(t *testing.T) {
 
 // A report, poll or program released is published, not a release (08).
 func TestReleasedPublication(t *testing.T) {
-	d, err := dict.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := New(d)
+	c := defaultCoder(t)
 	for _, tc := range []struct {
 		text    string
 		release bool
@@ -284,11 +240,7 @@ func TestReleasedPublication(t *testing.T) {
 // What a natural force does is nobody's act; "a storm of protest" is
 // people's.
 func TestNaturalForce(t *testing.T) {
-	d, err := dict.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := New(d)
+	c := defaultCoder(t)
 	for _, tc := range []struct {
 		text   string
 		events bool
@@ -307,11 +259,7 @@ func TestNaturalForce(t *testing.T) {
 
 // Meeting with a reaction is no meeting.
 func TestMetReaction(t *testing.T) {
-	d, err := dict.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := New(d)
+	c := defaultCoder(t)
 	for _, tc := range []struct {
 		text    string
 		meeting bool
@@ -332,11 +280,7 @@ func TestMetReaction(t *testing.T) {
 
 // A source who asks not to be named makes no appeal.
 func TestAnonymousSource(t *testing.T) {
-	d, err := dict.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := New(d)
+	c := defaultCoder(t)
 	for _, tc := range []struct {
 		text   string
 		appeal bool

@@ -156,21 +156,10 @@ func BenchmarkPlaceCost(b *testing.B) {
 // a small town of the name does not, and the capital's own country named
 // beside it keeps the state.
 func TestCapitalsAbroad(t *testing.T) {
-	dd, err := dict.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := New(dd)
-	tests := []struct {
-		text      string
-		want, not []string
-	}{
+	checkNews(t, []newsCase{
 		{"Syrian troops shelled the militias in Tripoli, the main Lebanese city of the north.", []string{"SYRMIL>LBN"}, []string{"LBY"}},
 		{"Libyan forces attacked the militias in Tripoli.", []string{"LBYMIL>LBYUAF"}, []string{"LBN"}},
 		{"Egypt urged Tripoli to release the fishermen.", []string{"EGY>LBY"}, []string{"LBN"}},
 		{"Washington blamed Paris for the delay.", []string{"USA>FRA"}, nil},
-	}
-	for _, tt := range tests {
-		codeDefault(t, c, tt.text, tt.want, tt.not)
-	}
+	})
 }

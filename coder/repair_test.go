@@ -1,49 +1,14 @@
 package coder
 
 import (
-	"slices"
-	"strings"
 	"testing"
-
-	"github.com/redline-events/redline/dict"
 )
-
-// codeDefault codes text with the default dictionaries and checks that
-// every wanted event begins some event's description (dates from the text
-// may follow) and no event contains an unwanted string.
-func codeDefault(t *testing.T, c *Coder, text string, want, not []string) {
-	t.Helper()
-	var got []string
-	for _, e := range c.Code(analyze(t, text, "2025-03-11")) {
-		got = append(got, describe(&e))
-	}
-	for _, w := range want {
-		if !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, w) }) {
-			t.Errorf("%q: want %q among %q", text, w, got)
-		}
-	}
-	for _, n := range not {
-		for _, g := range got {
-			if strings.Contains(g, n) {
-				t.Errorf("%q: unwanted %q", text, g)
-			}
-		}
-	}
-}
 
 // A participial adjective the tagger took for a verb ("from neighboring
 // Syria" as a clause with Syria its object) qualifies the phrase, which
 // takes the participle's place: the oblique, object or subject it is.
 func TestRepairParticiple(t *testing.T) {
-	dd, err := dict.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := New(dd)
-	tests := []struct {
-		text      string
-		want, not []string
-	}{
+	checkNews(t, []newsCase{
 		// An oblique with the participle's preposition, even one the
 		// tagger called a subordinator.
 		{"Turkey withdrew its soldiers from neighboring Syria.", []string{"TUR>SYR 0874 asserted"}, nil},
@@ -54,25 +19,14 @@ func TestRepairParticiple(t *testing.T) {
 		// "visiting" before a person is no visit of the host's guest by
 		// the host; before a country it stays a verb.
 		{"President Emmanuel Macron received visiting German Chancellor Olaf Scholz in Paris.", []string{"FRAGOV>DEUGOV 043 asserted"}, []string{"042"}},
-	}
-	for _, tt := range tests {
-		codeDefault(t, c, tt.text, tt.want, tt.not)
-	}
+	})
 }
 
 // A fronted time or prepositional phrase set off by a comma is not
 // coordinated with, nor restated by, the noun phrase after the comma: that
 // phrase is the subject of a verb that has none.
 func TestRepairFrontedSubject(t *testing.T) {
-	dd, err := dict.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := New(dd)
-	tests := []struct {
-		text      string
-		want, not []string
-	}{
+	checkNews(t, []newsCase{
 		// The subject a conjunct of the date, the title and the name split.
 		{"On Tuesday, German Chancellor Olaf Scholz in Paris criticized China.", []string{"DEUGOV>CHN 111 asserted"}, []string{"DEUELI"}},
 		// The date taken for the subject, the countries its conjuncts.
@@ -81,138 +35,69 @@ func TestRepairFrontedSubject(t *testing.T) {
 		{"On Friday, the Israeli army in Gaza attacked Hamas.", []string{"ISRMIL>PSEREBHMS 190 asserted"}, nil},
 		// A verb with a subject keeps it: the places stay places.
 		{"In Paris, London and Berlin, police arrested protesters.", nil, []string{"GBR>", "DEU>"}},
-	}
-	for _, tt := range tests {
-		codeDefault(t, c, tt.text, tt.want, tt.not)
-	}
+	})
 }
 
 // A name the parser took for a form of address before a finite verb with
 // no subject is that verb's subject; an imperative keeps its vocative.
 func TestRepairVocative(t *testing.T) {
-	dd, err := dict.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := New(dd)
-	tests := []struct {
-		text      string
-		want, not []string
-	}{
+	checkNews(t, []newsCase{
 		{"Ankara, too, is warning Washington of severe consequences.", []string{"TUR>USA 130 asserted"}, nil},
 		{"Russia, unfortunately, does not honor ceasefires.", []string{"RUS> 0871 negated"}, nil},
-	}
-	for _, tt := range tests {
-		codeDefault(t, c, tt.text, tt.want, tt.not)
-	}
+	})
 }
 
 // A measure of time before "after" or "before" dates the clause; the name
 // after the subordinator is its subject.
 func TestRepairTimeSubject(t *testing.T) {
-	dd, err := dict.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := New(dd)
-	tests := []struct {
-		text      string
-		want, not []string
-	}{
+	checkNews(t, []newsCase{
 		{"Her remarks come three days after Putin denounced NATO.", []string{"RUSGOV>IGOWSTNAT 111"}, nil},
 		{"His visit comes two weeks after Biden condemned Russia.", []string{"USAELI>RUS 111"}, nil},
-	}
-	for _, tt := range tests {
-		codeDefault(t, c, tt.text, tt.want, tt.not)
-	}
+	})
 }
 
 // A clause complement without "that" whose subject the parser made the
 // object of the verb before it gets that subject back; a verb of telling
 // keeps its object.
 func TestRepairComplementSubject(t *testing.T) {
-	dd, err := dict.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := New(dd)
-	tests := []struct {
-		text      string
-		want, not []string
-	}{
+	checkNews(t, []newsCase{
 		// The subject an object of "said", the clause's past tense tagged
 		// a participle.
 		{"The White House said President Biden's special envoy, John Kerry, met with Chinese officials on Friday.", []string{"USAELI>CHNGOV 040 asserted"}, nil},
 		// The subject an object of "announced": the statement does not
 		// target it.
 		{"The ministry announced Kenya had given the embassy two days to leave.", nil, []string{"KENGOV>KEN "}},
-	}
-	for _, tt := range tests {
-		codeDefault(t, c, tt.text, tt.want, tt.not)
-	}
+	})
 }
 
 // A subject the parser hung on a fronted participle, as a bare oblique or
 // an appositive set off by commas, is the subject of the verb that has
 // none; of an appositive of such a phrase, the outer phrase.
 func TestRepairParticipleSubject(t *testing.T) {
-	dd, err := dict.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := New(dd)
-	tests := []struct {
-		text      string
-		want, not []string
-	}{
+	checkNews(t, []newsCase{
 		{"Speaking at a news conference in Ankara, Turkey's foreign minister, Hakan Fidan, criticized Israel.", []string{"TURGOV>ISR 111 asserted"}, nil},
 		{"Speaking to reporters in Cairo, Egypt's ambassador to the United Nations said Israel had violated the truce.", []string{"EGYGOV>EGYMED 040"}, nil},
-	}
-	for _, tt := range tests {
-		codeDefault(t, c, tt.text, tt.want, tt.not)
-	}
+	})
 }
 
 // A speaker named after the last comma, right before a final verb of
 // saying, is its subject even when the parser hung it inside the reported
 // clause.
 func TestRepairFinalSpeaker(t *testing.T) {
-	dd, err := dict.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := New(dd)
-	tests := []struct {
-		text      string
-		want, not []string
-	}{
+	checkNews(t, []newsCase{
 		{"Turkey has launched a 300 mln dlr, 10-year bond with a 5 pct coupon priced at 99 pct, lead manager Deutsche Bank said.", []string{"MNCDEU> 010 asserted"}, nil},
 		// A speaker the parser found keeps its events.
 		{"Militants attacked three villages near the border, killing at least 40 people, the Malian army said.", []string{"MLIINS>MLICVL 190 asserted said:MLIMIL"}, nil},
-	}
-	for _, tt := range tests {
-		codeDefault(t, c, tt.text, tt.want, tt.not)
-	}
+	})
 }
 
 // After a quotation, the phrase after the verb of saying is its speaker,
 // even parsed as an object, and a participle the tagger took for that
 // phrase's verb is its adjective.
 func TestRepairInvertedSpeaker(t *testing.T) {
-	dd, err := dict.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := New(dd)
-	tests := []struct {
-		text      string
-		want, not []string
-	}{
+	checkNews(t, []newsCase{
 		{"\"We will never accept this,\" wrote one Chinese diplomat in a post.", []string{"CHNGOV> 010 asserted"}, nil},
 		// Ahmet Yilmaz is none of the Yilmazes in office: the country only.
 		{"\"Greece is provoking Turkey,\" said retired Turkish general Ahmet Yilmaz.", []string{"TUR> 010 asserted"}, nil},
-	}
-	for _, tt := range tests {
-		codeDefault(t, c, tt.text, tt.want, tt.not)
-	}
+	})
 }
