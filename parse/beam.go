@@ -182,13 +182,5 @@ func (p *Parser) parseBeam(b *beam, toks []redline.Token, k int) {
 		b.score, b.nscr = b.nscr, b.score
 	}
 	st := b.cur[0]
-	root := st.root()
-	for i := range toks {
-		h := st.head[i]
-		if h == root {
-			h = -1
-		}
-		toks[i].Head = h
-		toks[i].Rel = st.rel[i]
-	}
+	st.writeTo(toks)
 }

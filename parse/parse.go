@@ -91,15 +91,7 @@ func (p *Parser) parse(st *state, toks []redline.Token) {
 		}
 		st.apply(m, p.label(st, m))
 	}
-	root := st.root()
-	for i := range toks {
-		h := st.head[i]
-		if h == root {
-			h = -1
-		}
-		toks[i].Head = h
-		toks[i].Rel = st.rel[i]
-	}
+	st.writeTo(toks)
 }
 
 func bestMove(st *state, sc *[moveWidth]int32) int {

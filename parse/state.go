@@ -49,6 +49,20 @@ type state struct {
 func (s *state) none() int32 { return int32(s.n + 1) }
 func (s *state) root() int32 { return int32(s.n) }
 
+// writeTo fills the heads (-1 for the root) and relations of toks from the
+// finished state.
+func (s *state) writeTo(toks []redline.Token) {
+	root := s.root()
+	for i := range toks {
+		h := s.head[i]
+		if h == root {
+			h = -1
+		}
+		toks[i].Head = h
+		toks[i].Rel = s.rel[i]
+	}
+}
+
 // reset sizes the scratch for n tokens and empties the configuration; it only
 // allocates when a sentence is longer than any seen before by this state.
 func (s *state) reset(n int) {
