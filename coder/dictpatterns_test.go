@@ -90,23 +90,10 @@ func TestDictPatterns(t *testing.T) {
 // Whoever a sentence holds responsible or guilty did what the "for" or
 // "of" phrase names.
 func TestCulpable(t *testing.T) {
-	c := defaultCoder(t)
-	for _, tc := range []struct{ text, want string }{
-		{"The Syrian army is responsible for the mass killings in Homs.", "SYRMIL>"},
-		{"Hezbollah was guilty of violating the ceasefire.", "LBNREBHZB>"},
-	} {
-		var got []string
-		for _, e := range c.Code(analyze(t, tc.text, "2021-12-11")) {
-			got = append(got, describe(&e))
-		}
-		found := false
-		for _, g := range got {
-			found = found || strings.HasPrefix(g, tc.want)
-		}
-		if !found {
-			t.Errorf("%q: want an event from %s among %q", tc.text, tc.want, got)
-		}
-	}
+	checkNews(t, []newsCase{
+		{"The Syrian army is responsible for the mass killings in Homs.", []string{"SYRMIL>"}, nil},
+		{"Hezbollah was guilty of violating the ceasefire.", []string{"LBNREBHZB>"}, nil},
+	})
 }
 
 // Agreeing with someone's view is a statement; agreeing with someone to do
@@ -206,10 +193,7 @@ func TestDemonstrateShows(t *testing.T) {
 		{"The ruling of the Russian court demonstrates a complete disregard for the law.", false},
 		{"The Iranian missile test demonstrated that Iran can strike Israel.", false},
 	} {
-		got := false
-		for _, e := range c.Code(analyze(t, tc.text, "2021-12-11")) {
-			got = got || e.Code.Root() == "14"
-		}
+		got := codesRoot(t, c, tc.text, "14")
 		if got != tc.protest {
 			t.Errorf("%q: protest coded %v, want %v", tc.text, got, tc.protest)
 		}
@@ -227,10 +211,7 @@ func TestReleasedPublication(t *testing.T) {
 		{"China released an AI development program in 2017.", false},
 		{"A report released by the United Nations showed that Iran expanded its program.", false},
 	} {
-		got := false
-		for _, e := range c.Code(analyze(t, tc.text, "2021-12-11")) {
-			got = got || e.Code.Root() == "08"
-		}
+		got := codesRoot(t, c, tc.text, "08")
 		if got != tc.release {
 			t.Errorf("%q: release coded %v, want %v", tc.text, got, tc.release)
 		}
@@ -268,10 +249,7 @@ func TestMetReaction(t *testing.T) {
 		{"The French plan met with strong objections from Germany.", false},
 		{"The Russian proposal met stiff resistance in the European Union.", false},
 	} {
-		got := false
-		for _, e := range c.Code(analyze(t, tc.text, "2021-12-11")) {
-			got = got || e.Code.Root() == "04"
-		}
+		got := codesRoot(t, c, tc.text, "04")
 		if got != tc.meeting {
 			t.Errorf("%q: meeting coded %v, want %v", tc.text, got, tc.meeting)
 		}
@@ -289,10 +267,7 @@ func TestAnonymousSource(t *testing.T) {
 		{"A Russian diplomat who requested anonymity said the talks had stalled.", false},
 		{"Iran asked France to release the prisoners.", true},
 	} {
-		got := false
-		for _, e := range c.Code(analyze(t, tc.text, "2021-12-11")) {
-			got = got || e.Code.Root() == "02"
-		}
+		got := codesRoot(t, c, tc.text, "02")
 		if got != tc.appeal {
 			t.Errorf("%q: appeal coded %v, want %v", tc.text, got, tc.appeal)
 		}

@@ -75,6 +75,18 @@ func wantCode(t *testing.T, c *Coder, text, want string) {
 	}
 }
 
+// codesRoot reports whether text, coded on the crisis article's date, has
+// an event of CAMEO root root.
+func codesRoot(t *testing.T, c *Coder, text, root string) bool {
+	t.Helper()
+	for _, e := range c.Code(analyze(t, text, "2021-12-11")) {
+		if string(e.Code.Root()) == root {
+			return true
+		}
+	}
+	return false
+}
+
 // A reflexive pronoun is bound by its clause's subject, never by an earlier
 // actor of the story.
 func TestReflexive(t *testing.T) {
