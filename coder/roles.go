@@ -73,14 +73,11 @@ func (s *sentenceState) sources(v int, noun bool, out []actorRef) []actorRef {
 	}
 	if subj := t.subject(v); subj >= 0 {
 		n := len(out)
-		eventNoun := t.toks[subj].UPOS == redline.NOUN && len(s.c.dict.Patterns(t.lemma(subj), true)) > 0
-		if eventNoun && s.hasPatientCompound(subj) {
+		eventNoun := s.eventNoun(subj)
+		if _, _, pair := s.hyphenPair(subj); eventNoun && (pair || s.hasPatientCompound(subj)) {
 			// "The Gaza offensive killed hundreds": the offensive's doer,
-			// never the place it hit.
-			return s.nounAgents(subj, out)
-		}
-		if _, _, pair := s.hyphenPair(subj); eventNoun && pair {
-			// "Russia-Ukraine talks resumed": both parties.
+			// never the place it hit; "Russia-Ukraine talks resumed": both
+			// parties.
 			return s.nounAgents(subj, out)
 		}
 		if out = s.subjectActors(v, subj, out); len(out) > n {
@@ -441,6 +438,12 @@ func (s *sentenceState) inPhrase(i, v int) bool {
 	return false
 }
 
+// eventNoun reports a noun that some pattern codes as an event ("talks",
+// "invasion").
+func (s *sentenceState) eventNoun(i int) bool {
+	return s.t.toks[i].UPOS == redline.NOUN && len(s.c.dict.Patterns(s.t.lemma(i), true)) > 0
+}
+
 // hasPatientCompound reports whether event noun v has a patientCompound.
 func (s *sentenceState) hasPatientCompound(v int) bool {
 	for c := s.t.first[v]; c >= 0; c = s.t.next[c] {
@@ -606,9 +609,9 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 		}
 		return out
 	}
-	if subj := t.subject(v); subj >= 0 && t.child(v, redline.Obj) < 0 && len(s.c.dict.Patterns(t.lemma(subj), true)) > 0 {
+	if subj := t.subject(v); subj >= 0 && t.child(v, redline.Obj) < 0 {
 		// "Russia-Ukraine talks resumed": each party the other's target.
-		if a, b, ok := s.hyphenPair(subj); ok {
+		if a, b, ok := s.hyphenPair(subj); ok && s.eventNoun(subj) {
 			return append(out, s.refFromMatch(&s.matches[a]), s.refFromMatch(&s.matches[b]))
 		}
 	}
@@ -669,7 +672,7 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 	}
 	// An event noun is done to whoever holds it: "prevented the
 	// demonstration staged by students".
-	if obj >= 0 && t.toks[obj].UPOS == redline.NOUN && !s.own(obj) && len(s.c.dict.Patterns(t.lemma(obj), true)) > 0 {
+	if obj >= 0 && !s.own(obj) && s.eventNoun(obj) {
 		if out = s.nounAgents(obj, out); len(out) > n {
 			return out
 		}
