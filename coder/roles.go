@@ -315,7 +315,7 @@ func (s *sentenceState) nounAgents(v int, out []actorRef) []actorRef {
 	t := &s.t
 	if a, b, ok := s.hyphenPair(v); ok {
 		// "US-Iran talks": both parties, each the other's target.
-		return append(out, s.refFromMatch(&s.matches[a]), s.refFromMatch(&s.matches[b]))
+		return s.withParties(out, a, b)
 	}
 	for c := t.first[v]; c >= 0; c = t.next[c] {
 		r := t.toks[c].Rel
@@ -421,6 +421,11 @@ func (s *sentenceState) hyphenPair(v int) (a, b int, ok bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// withParties appends the actors of matches a and b, a hyphenated pair.
+func (s *sentenceState) withParties(out []actorRef, a, b int) []actorRef {
+	return append(out, s.refFromMatch(&s.matches[a]), s.refFromMatch(&s.matches[b]))
 }
 
 // named reports the kinds of actor a hyphenated pair may join.
@@ -563,7 +568,7 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 	}
 	if p.noun {
 		if a, b, ok := s.hyphenPair(v); ok {
-			return append(out, s.refFromMatch(&s.matches[a]), s.refFromMatch(&s.matches[b]))
+			return s.withParties(out, a, b)
 		}
 		for c := t.first[v]; c >= 0; c = t.next[c] {
 			if s.patientCompound(v, int(c)) {
@@ -612,7 +617,7 @@ func (s *sentenceState) targets(v int, p *predicate, out []actorRef) []actorRef 
 	if subj := t.subject(v); subj >= 0 && t.child(v, redline.Obj) < 0 {
 		// "Russia-Ukraine talks resumed": each party the other's target.
 		if a, b, ok := s.hyphenPair(subj); ok && s.eventNoun(subj) {
-			return append(out, s.refFromMatch(&s.matches[a]), s.refFromMatch(&s.matches[b]))
+			return s.withParties(out, a, b)
 		}
 	}
 	if t.isPassive(v) {
